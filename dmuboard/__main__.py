@@ -1,0 +1,5 @@
+import sys
+
+from dmuboard.cli import main
+
+sys.exit(main())

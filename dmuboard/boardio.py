@@ -1,0 +1,103 @@
+"""Reading and writing boards by file name: ``.dmu`` files and ``.json`` documents.
+
+Every command that reads a board accepts either kind. Writing is whole or not at
+all: a temporary file beside the destination, then a rename.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+from pathlib import Path
+
+from dmuboard.model import jsonformat
+from dmuboard.model.board import Board
+from dmuboard.model.errors import BoardError, NotABoardError, StoreError, UserError
+from dmuboard.store import BoardFile, write_new
+from dmuboard.store.boardfile import explain
+from dmuboard.store.safety import SQLITE_MAGIC
+
+MAX_JSON_BYTES = 64 * 1024 * 1024
+SUFFIXES = (".dmu", ".json")
+
+
+class UsageError(UserError):
+    """The command was called wrongly (exit code 2)."""
+
+
+def kind_of(path: Path) -> str:
+    """``dmu`` or ``json``, from the extension, or for other names from the first bytes."""
+    suffix = path.suffix.lower()
+    if suffix in SUFFIXES:
+        return suffix[1:]
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(len(SQLITE_MAGIC))
+    except OSError:
+        return "dmu"
+    return "dmu" if start == SQLITE_MAGIC else "json"
+
+
+def read_board(path: str | os.PathLike[str]) -> Board:
+    """The board in ``path`` (``.dmu`` or ``.json``); :class:`UserError` if it is not one."""
+    path = Path(path)
+    if kind_of(path) == "dmu":
+        with BoardFile.open(path, read_only="it is only being read") as store:
+            return store.board
+    try:
+        size = path.stat().st_size
+        if size > MAX_JSON_BYTES:
+            raise NotABoardError(f"{path.name} is too large for a board document ({size // 2**20} MB).")
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise NotABoardError(f"{path.name} is a folder, not a board file.") from None
+    except FileNotFoundError:
+        raise NotABoardError(f"{path.name} does not exist.") from None
+    except OSError as error:
+        raise NotABoardError(f"{path.name} cannot be read: {error.strerror or error}.") from None
+    try:
+        return jsonformat.loads(data)
+    except BoardError as error:
+        raise NotABoardError(f"{path.name}: {error}") from None
+
+
+def check_destination(path: Path, force: bool) -> str:
+    """The kind to write at ``path``; refuses an unknown extension or an existing file."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UsageError(f"{path.name}: the output must end in .dmu or .json.")
+    if path.exists() and not force:
+        raise StoreError(f"{path.name} already exists; use --force to replace it.")
+    if path.is_dir():
+        raise StoreError(f"{path.name} is a folder.")
+    return suffix[1:]
+
+
+def write_board(path: str | os.PathLike[str], board: Board, *, force: bool = False) -> None:
+    """Write ``board`` to ``path`` as ``.dmu`` or ``.json``, whole or not at all."""
+    path = Path(path)
+    if check_destination(path, force) == "dmu":
+        write_new(path, board, replace=force)
+    else:
+        write_text_atomically(path, jsonformat.dumps(board), replace=force)
+
+
+def write_text_atomically(path: Path, text: str, *, replace: bool) -> None:
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if replace:
+            os.replace(temporary, path)
+        else:
+            os.link(temporary, path)
+    except FileExistsError:
+        raise StoreError(f"{path.name} already exists; use --force to replace it.") from None
+    except OSError as error:
+        raise StoreError(explain(error, path.name)) from None
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()

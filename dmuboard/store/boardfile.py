@@ -1,0 +1,390 @@
+"""A board kept in a .dmu file (SQLite through SQLAlchemy).
+
+:class:`BoardFile` is the store behind a :class:`~dmuboard.model.document.Document`:
+each change is written in one transaction the moment it is made (rows upserted or
+deleted by key, so the cost does not grow with the board), with
+``journal_mode=DELETE`` and ``synchronous=FULL``. A killed process loses at most the
+change in flight; SQLite's journal rolls a half-written one back on the next open.
+
+New files and copies are written next to their destination under a temporary name
+and renamed into place, so a file is there whole or not at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import StaticPool
+
+from dmuboard.model.board import Board, BoardInfo, Link, Person, View
+from dmuboard.model.document import Change, Document, check_board
+from dmuboard.model.errors import BoardError, NotABoardError, ReadOnlyError, StoreError
+from dmuboard.store import safety
+from dmuboard.store.migrate import upgrade
+from dmuboard.store.schema import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    Base,
+    BoardRow,
+    LinkRow,
+    PersonRow,
+    ViewRow,
+)
+
+BOARD_ID = 1
+
+
+def _engine(raw: sqlite3.Connection, *, write: bool) -> Engine:
+    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:  # the driver's own BEGIN is switched off
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def explain(error: BaseException, name: str) -> str:
+    """A sentence for a user about why writing to the file ``name`` failed."""
+    text = str(getattr(error, "orig", None) or error)
+    lowered = text.lower()
+    if "disk is full" in lowered or "no space" in lowered or (isinstance(error, OSError) and error.errno == 28):
+        return f"The disk is full, so the change was not saved to {name}. Free some space, or save a copy elsewhere."
+    if "readonly" in lowered or "read-only" in lowered or "permission denied" in lowered:
+        return (
+            f"{name} can no longer be written (it became read-only), so the change was not saved. "
+            "Save a copy elsewhere."
+        )
+    if "locked" in lowered or "busy" in lowered:
+        return f"{name} is being written by another program, so the change was not saved. Try again."
+    return f"The change could not be saved to {name}: {text}."
+
+
+class BoardFile:
+    """An open .dmu file and the board in it."""
+
+    def __init__(self, path: Path, raw: sqlite3.Connection, read_only_reason: str | None) -> None:
+        self.path = path
+        self.read_only_reason = read_only_reason
+        self._raw = raw
+        self._engine = _engine(raw, write=read_only_reason is None)
+        self._connection = self._engine.connect()
+        self.rows = RowWriter(BOARD_ID, 0)
+        self.board = Board(BoardInfo("(loading)"))
+
+    # -- opening -------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, read_only: str | None = None) -> BoardFile:
+        """Check and open ``path``. ``read_only`` gives a reason to open it read-only.
+
+        Raises :class:`NotABoardError` (the file is left unchanged) when it is not a
+        board we may open.
+        """
+        path = Path(path)
+        version = safety.inspect(path)
+        reason = read_only
+        if reason is None and not os.access(path, os.W_OK):
+            reason = "the file is read-only"
+        elif reason is None and not os.access(path.parent, os.W_OK):
+            reason = "its folder is read-only"
+        try:
+            if version < SCHEMA_VERSION and reason is not None:
+                raw = cls._migrated_in_memory(path)
+            else:
+                raw = safety.connect(path, read_only=reason is not None)
+        except sqlite3.Error as error:
+            raise NotABoardError(f"{path.name} cannot be opened: {error}.") from None
+        store = cls(path, raw, reason)
+        try:
+            if version < SCHEMA_VERSION and reason is None:
+                store._migrate()
+            store.board = store._load()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @staticmethod
+    def _migrated_in_memory(path: Path) -> sqlite3.Connection:
+        """An older board we may not write: upgrade a copy in memory and read that."""
+        source = safety.connect(path, read_only=True)
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        with contextlib.closing(source):
+            source.backup(memory)
+        engine = _engine(memory, write=True)
+        with engine.connect() as connection:
+            upgrade(connection)
+        return memory
+
+    def _migrate(self) -> None:
+        try:
+            upgrade(self._connection)
+        except DBAPIError as error:
+            raise StoreError(f"{self.path.name} could not be upgraded: {explain(error, self.path.name)}") from None
+
+    def _load(self) -> Board:
+        name = self.path.name
+        conn = self._connection
+        try:
+            with conn.begin():
+                boards = conn.execute(select(BoardRow.__table__)).mappings().all()
+                if len(boards) != 1:
+                    raise NotABoardError(f"{name} is damaged: it holds {len(boards)} boards, not one.")
+                info_row = boards[0]
+                people_rows = conn.execute(
+                    select(PersonRow.__table__).where(PersonRow.board_id == info_row["id"])
+                    .order_by(PersonRow.position)
+                ).mappings().all()
+                link_rows = conn.execute(
+                    select(LinkRow.__table__).where(LinkRow.board_id == info_row["id"])
+                    .order_by(LinkRow.position)
+                ).mappings().all()
+                view_rows = conn.execute(
+                    select(ViewRow.__table__).where(ViewRow.board_id == info_row["id"])
+                    .order_by(ViewRow.position)
+                ).mappings().all()
+        except DBAPIError as error:
+            raise NotABoardError(f"{name} is damaged: {error.orig}.") from None
+        try:
+            board = _board_from_rows(info_row, people_rows, link_rows, view_rows)
+            check_board(board)
+        except BoardError as error:
+            raise NotABoardError(f"{name} is damaged: {error}.") from None
+        positions = [r["position"] for r in people_rows] + [r["position"] for r in link_rows]
+        self.rows = RowWriter(info_row["id"], max(positions, default=0))
+        return board
+
+    def document(self) -> Document:
+        return Document(self.board, self, read_only_reason=self.read_only_reason)
+
+    # -- writing ---------------------------------------------------------------------
+
+    def write(self, change: Change) -> None:
+        """Keep ``change`` in one transaction; on failure nothing on disk has changed."""
+        if self.read_only_reason is not None:
+            raise ReadOnlyError(f"This board is read-only: {self.read_only_reason}.")
+        try:
+            with self._connection.begin():
+                self.rows.write(self._connection, change)
+        except DBAPIError as error:
+            raise StoreError(explain(error, self.path.name)) from None
+        except sqlite3.Error as error:
+            raise StoreError(explain(error, self.path.name)) from None
+
+    # -- copies and closing ----------------------------------------------------------
+
+    def save_copy(self, destination: str | os.PathLike[str]) -> None:
+        """Write a consistent copy of the board to ``destination`` (replacing it whole)."""
+        destination = Path(destination)
+        with _temporary_beside(destination) as temporary:
+            try:
+                self._raw.execute("VACUUM INTO ?", (str(temporary),))
+            except sqlite3.Error as error:
+                raise StoreError(explain(error, destination.name)) from None
+            _sync_file(temporary)
+            os.replace(temporary, destination)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._connection.close()
+        with contextlib.suppress(Exception):
+            self._engine.dispose()
+        with contextlib.suppress(Exception):
+            self._raw.close()
+
+    def __enter__(self) -> BoardFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class RowWriter:
+    """Turns a change into SQL for one board: deletes and upserts by key, nothing else."""
+
+    def __init__(self, board_id: int, next_position: int) -> None:
+        self.board_id = board_id
+        self._next_position = next_position
+
+    def write(self, conn: Connection, change: Change) -> None:
+        board_id = self.board_id
+        if change.removed_links:
+            conn.execute(delete(LinkRow).where(LinkRow.board_id == board_id, LinkRow.id.in_(change.removed_links)))
+        if change.removed_people:
+            conn.execute(
+                delete(PersonRow).where(PersonRow.board_id == board_id, PersonRow.id.in_(change.removed_people))
+            )
+        if change.people:
+            self._upsert(conn, PersonRow, [self._person_row(p) for p in change.people])
+        if change.links:
+            self._upsert(conn, LinkRow, [self._link_row(link) for link in change.links])
+        if change.info is not None:
+            conn.execute(update(BoardRow).where(BoardRow.id == board_id).values(**_info_row(change.info)))
+        if change.views is not None:
+            conn.execute(delete(ViewRow).where(ViewRow.board_id == board_id))
+            if change.views:
+                conn.execute(
+                    sqlite_insert(ViewRow),
+                    [_view_row(board_id, i, view) for i, view in enumerate(change.views)],
+                )
+
+    @staticmethod
+    def _upsert(conn: Connection, row: type[Base], values: list[dict[str, Any]]) -> None:
+        table = Base.metadata.tables[row.__tablename__]
+        statement = sqlite_insert(table)
+        keys = [c.name for c in table.primary_key.columns]
+        kept = {"position", *keys}  # a person keeps their place in the file order when edited
+        statement = statement.on_conflict_do_update(
+            index_elements=keys,
+            set_={c.name: statement.excluded[c.name] for c in table.columns if c.name not in kept},
+        )
+        conn.execute(statement, values)
+
+    def _position(self) -> int:
+        self._next_position += 1
+        return self._next_position
+
+    def _person_row(self, p: Person) -> dict[str, Any]:
+        return {
+            "board_id": self.board_id, "id": p.id, "position": self._position(), "side": p.side,
+            "name": p.name, "title": p.title, "department": p.department,
+            "organisation": p.organisation, "roles": json.dumps(list(p.roles)), "stance": p.stance,
+            "influence": p.influence, "interests": p.interests, "notes": p.notes, "x": p.x, "y": p.y,
+        }
+
+    def _link_row(self, link: Link) -> dict[str, Any]:
+        return {
+            "board_id": self.board_id, "id": link.id, "position": self._position(),
+            "source": link.source, "target": link.target, "kind": link.kind,
+            "strength": link.strength, "note": link.note,
+        }
+
+
+def _board_from_rows(
+    info: Any, people: Sequence[Any], links: Sequence[Any], views: Sequence[Any]
+) -> Board:
+    def listed(text: Any, place: str) -> Any:
+        try:
+            return json.loads(text) if isinstance(text, str) else text
+        except ValueError:
+            raise BoardError(place, "is not a list") from None
+
+    board_info = BoardInfo(
+        title=info["title"], customer=info["customer"], our_company=info["our_company"],
+        deal_value=info["deal_value"], currency=info["currency"],
+        purchase_type=info["purchase_type"],
+        required_roles=listed(info["required_roles"], "required_roles"), notes=info["notes"],
+    )
+    board = Board(board_info)
+    for row in people:
+        place = f"person {row['id']!r}"
+        try:
+            person = Person(
+                id=row["id"], side=row["side"], name=row["name"], title=row["title"],
+                department=row["department"], organisation=row["organisation"],
+                roles=listed(row["roles"], "roles"), stance=row["stance"],
+                influence=row["influence"], interests=row["interests"], notes=row["notes"],
+                x=row["x"], y=row["y"],
+            )
+        except BoardError as error:
+            raise error.within(place) from None
+        board.people[person.id] = person
+    for row in links:
+        try:
+            link = Link(row["id"], row["source"], row["target"], row["kind"], row["strength"], row["note"])
+        except BoardError as error:
+            raise error.within(f"link {row['id']!r}") from None
+        board.links[link.id] = link
+    board.views = tuple(
+        View(row["name"], listed(row["rect"], "rect"), listed(row["layers"], "layers")) for row in views
+    )
+    return board
+
+
+def _info_row(info: BoardInfo) -> dict[str, Any]:
+    return {
+        "title": info.title, "customer": info.customer, "our_company": info.our_company,
+        "deal_value": info.deal_value, "currency": info.currency,
+        "purchase_type": info.purchase_type, "required_roles": json.dumps(list(info.required_roles)),
+        "notes": info.notes,
+    }
+
+
+def _view_row(board_id: int, position: int, view: View) -> dict[str, Any]:
+    return {
+        "board_id": board_id, "position": position, "name": view.name,
+        "rect": json.dumps(list(view.rect)), "layers": json.dumps(list(view.layers)),
+    }
+
+
+@contextlib.contextmanager
+def _temporary_beside(destination: Path) -> Iterator[Path]:
+    """A fresh temporary path in ``destination``'s folder, removed unless renamed away."""
+    temporary = destination.with_name(f".{destination.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        yield temporary
+    except OSError as error:
+        raise StoreError(explain(error, destination.name)) from None
+    finally:
+        for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _sync_file(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def write_new(destination: str | os.PathLike[str], board: Board, *, replace: bool = False) -> None:
+    """Write ``board`` as a new .dmu file at ``destination``, whole or not at all."""
+    destination = Path(destination)
+    if destination.exists() and not replace:
+        raise StoreError(f"{destination.name} already exists; use --force to replace it.")
+    with _temporary_beside(destination) as temporary:
+        try:
+            raw = sqlite3.connect(str(temporary), isolation_level=None)
+        except sqlite3.Error as error:
+            raise StoreError(explain(error, destination.name)) from None
+        try:
+            raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            raw.execute("PRAGMA journal_mode = DELETE")
+            raw.execute("PRAGMA synchronous = FULL")
+            raw.execute("PRAGMA foreign_keys = ON")
+            engine = _engine(raw, write=True)
+            with engine.connect() as connection:
+                upgrade(connection)
+                with connection.begin():
+                    connection.execute(sqlite_insert(BoardRow).values(id=BOARD_ID, **_info_row(board.info)))
+                    RowWriter(BOARD_ID, 0).write(
+                        connection,
+                        Change(tuple(board.people.values()), (), tuple(board.links.values()), (), None,
+                               board.views),
+                    )
+            engine.dispose()
+        except (DBAPIError, sqlite3.Error) as error:
+            raise StoreError(explain(error, destination.name)) from None
+        finally:
+            raw.close()
+        _sync_file(temporary)
+        if replace:
+            os.replace(temporary, destination)
+        else:
+            try:
+                os.link(temporary, destination)  # fails rather than overwrite a file made meanwhile
+            except FileExistsError:
+                raise StoreError(f"{destination.name} already exists; use --force to replace it.") from None
+            except OSError:
+                os.replace(temporary, destination)  # file systems without hard links
+

@@ -1,0 +1,5 @@
+"""Shared test set-up: Qt runs offscreen, whatever the machine has."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
