@@ -1,0 +1,1 @@
+"""Benchmarks for DMU Board (`make bench`); not part of the test suite."""

@@ -1,0 +1,1 @@
+"""Scenarios that must run in a process of their own (start-up, memory, whole commands)."""
