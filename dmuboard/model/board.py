@@ -38,11 +38,16 @@ DIRECTED_KINDS = frozenset({"reports_to", "influences"})
 DEFAULT_REQUIRED_ROLES = ("decider", "buyer", "user", "influencer")
 
 _CURRENCY = re.compile(r"[A-Z]{3}")
+# Half of a UTF-16 pair on its own (JSON allows "\\ud800") is not a character: no
+# file or export could hold it, so text carrying one is refused up front.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _text(value: Any, name: str, low: int, high: int, *, trim: bool = False) -> str:
     if not isinstance(value, str):
         raise BoardError(name, f"expected text, got {_show(value)}")
+    if _LONE_SURROGATE.search(value):
+        raise BoardError(name, "contains a broken character (half of a UTF-16 surrogate pair)")
     if trim:
         value = value.strip()
     if not low <= len(value) <= high:
