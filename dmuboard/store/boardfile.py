@@ -120,6 +120,7 @@ class BoardFile:
         """An older board we may not write: upgrade a copy in memory and read that."""
         source = safety.connect(path, read_only=True)
         memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        memory.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, safety.MAX_VALUE_BYTES)
         with contextlib.closing(source):
             source.backup(memory)
         engine = _engine(memory, write=True)
@@ -155,6 +156,11 @@ class BoardFile:
                     .order_by(ViewRow.position)
                 ).mappings().all()
         except DBAPIError as error:
+            if "too big" in str(error.orig):
+                raise NotABoardError(
+                    f"{name} is damaged: it holds a value far larger than any board field "
+                    f"(over {safety.MAX_VALUE_BYTES // 2**20} MB)."
+                ) from None
             raise NotABoardError(f"{name} is damaged: {error.orig}.") from None
         try:
             board = _board_from_rows(info_row, people_rows, link_rows, view_rows)

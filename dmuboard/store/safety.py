@@ -26,6 +26,10 @@ from dmuboard.store.schema import APPLICATION_ID, KNOWN_TABLES, SCHEMA_VERSION, 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
+# No value or row a board needs comes near this (the longest field is 20,000
+# characters); SQLite refuses to read anything larger, so a hostile file cannot make
+# the program load gigabytes into memory.
+MAX_VALUE_BYTES = 1 << 20
 
 
 def read_header(path: Path) -> tuple[int, int]:
@@ -82,6 +86,7 @@ def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     """
     uri = f"file:{quote(str(path.resolve()))}?mode={'ro' if read_only else 'rw'}"
     connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    connection.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     try:
         connection.execute("PRAGMA trusted_schema = OFF")
         connection.execute("PRAGMA cell_size_check = ON")
@@ -127,7 +132,12 @@ def check_contents(connection: sqlite3.Connection, name: str, version: int) -> N
     except sqlite3.DatabaseError as error:
         raise NotABoardError(f"{name} is damaged: {error}.") from None
     if result != [("ok",)]:
-        raise NotABoardError(f"{name} is damaged: SQLite's integrity check failed ({result[0][0]}).")
+        # SQLite reports several lines ("*** in database main ***", then each problem);
+        # a user gets the first problem on one line.
+        lines = [line.strip() for row in result for line in str(row[0]).splitlines()]
+        problems = [line for line in lines if line and not line.startswith("***")] or ["unknown problem"]
+        more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+        raise NotABoardError(f"{name} is damaged: SQLite's integrity check failed ({problems[0]}{more}).")
 
 
 def inspect(path: Path) -> int:
