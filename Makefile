@@ -29,5 +29,21 @@ bench: $(STAMP)
 soak: $(STAMP)
 	QT_QPA_PLATFORM=offscreen DMUBOARD_KILL_TRIALS=200 $(PY) -m pytest -q tests/test_crash_safety.py
 
+# The desktop build (docs/packaging.md): a fresh virtual environment holding only what
+# pyproject.toml asks for, then dmuboard.spec; prints the size of the folder.
+DIST_VENV := build/dist-venv
+DIST_APP  := dist/DMU Board
+
+dist:
+	rm -rf $(DIST_VENV) "$(DIST_APP)" build/dmuboard
+	$(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(DIST_VENV)/bin/python -m pip install --quiet '.[dist]'
+	$(DIST_VENV)/bin/python -m PyInstaller --noconfirm --clean --log-level WARN dmuboard.spec
+	@echo "make dist: '$(DIST_APP)' is $$(du -sm '$(DIST_APP)' | cut -f1) MB (aim: 150 MB or less)"
+
+dist-check:
+	bash packaging/dist_check.sh "$(DIST_APP)"
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
