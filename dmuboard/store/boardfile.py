@@ -92,6 +92,7 @@ class BoardFile:
         board we may open.
         """
         path = Path(path)
+        safety.recover(path)
         version = safety.inspect(path)
         reason = read_only
         if reason is None and not os.access(path, os.W_OK):

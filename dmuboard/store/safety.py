@@ -32,8 +32,12 @@ HEADER_SIZE = 100
 MAX_VALUE_BYTES = 1 << 20
 
 
-def read_header(path: Path) -> tuple[int, int]:
-    """Check the header bytes; return (schema version, page size)."""
+def read_header(path: Path, *, check_size: bool = True) -> tuple[int, int]:
+    """Check the header bytes; return (schema version, page size).
+
+    ``check_size=False`` skips comparing the file's size with the header, which a
+    change half-written at a crash may have left out of step until it is rolled back.
+    """
     name = path.name
     try:
         with open(path, "rb") as handle:
@@ -71,6 +75,8 @@ def read_header(path: Path) -> tuple[int, int]:
     change_counter, page_count, valid_for = struct.unpack(">I", header[24:28]) + struct.unpack(
         ">I", header[28:32]
     ) + struct.unpack(">I", header[92:96])
+    if not check_size:
+        return version, page_size
     if valid_for == change_counter and size < page_count * page_size:
         raise NotABoardError(f"{name} is damaged: the file is truncated.")
     if size % page_size:
@@ -138,6 +144,40 @@ def check_contents(connection: sqlite3.Connection, name: str, version: int) -> N
         problems = [line for line in lines if line and not line.startswith("***")] or ["unknown problem"]
         more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
         raise NotABoardError(f"{name} is damaged: SQLite's integrity check failed ({problems[0]}{more}).")
+
+
+def journal_of(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def recover(path: Path) -> None:
+    """Roll back a change that a crash left half-written, as SQLite does on opening.
+
+    A killed writer leaves a "hot" rollback journal beside the file, and until a
+    writable connection has rolled it back, read-only connections cannot read the
+    file at all. Only a file whose header says it is one of our boards is touched;
+    every other check runs afterwards on the rolled-back file.
+    """
+    journal = journal_of(path)
+    try:
+        if journal.stat().st_size == 0:
+            return
+    except OSError:
+        return
+    read_header(path, check_size=False)
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        raise NotABoardError(
+            f"{path.name} was left half-written when a program writing it stopped, and it cannot be "
+            "repaired here because it is read-only. Open it once where it can be written."
+        )
+    try:
+        connection = connect(path, read_only=False)
+        try:
+            connection.execute("PRAGMA schema_version").fetchone()  # the first read rolls back
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise NotABoardError(f"{path.name} was left half-written and could not be repaired: {error}.") from None
 
 
 def inspect(path: Path) -> int:
