@@ -1,0 +1,198 @@
+# mypy: disable-error-code="misc"
+"""What the mouse and keyboard do on the canvas.
+
+A drag of any number of tokens is one undo step: positions are noted on press and
+one change with every moved person is submitted on release. Arrow keys nudge the
+selection, Delete removes it, double-clicking empty canvas adds a person and
+double-clicking a token renames it in place. Palette tokens dropped on the canvas
+become people where they land.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneDragDropEvent, QGraphicsSceneMouseEvent
+
+from dmuboard.gui.canvas.token import TokenItem
+from dmuboard.gui.mime import read_token
+from dmuboard.model.document import Change
+
+if TYPE_CHECKING:
+    from dmuboard.gui.canvas.scene import BoardScene
+
+ARROWS = {
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+    Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1),
+}
+DRAG_START = 4.0  # pixels of travel before a press on a token counts as a drag
+
+
+class SceneGestures:
+    """Mouse, keyboard and drop handling of :class:`BoardScene`."""
+
+    def __init__(self: BoardScene) -> None:
+        self._press_positions: dict[str, QPointF] | None = None
+        self._press_at: QPointF | None = None
+        self._refusal_said = False
+
+    def token_at(self: BoardScene, pos: QPointF, skip: TokenItem | None = None) -> TokenItem | None:
+        """The topmost token under a scene point (its text counts as the token)."""
+        for item in self.items(pos):
+            while item is not None and not isinstance(item, TokenItem):
+                item = item.parentItem()
+            if isinstance(item, TokenItem) and item is not skip:
+                return item
+        return None
+
+    # -- mouse ------------------------------------------------------------------------------
+
+    def mousePressEvent(self: BoardScene, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            token = self.token_at(event.scenePos())
+            if token is not None and (self.connect_mode or token.on_handle(event.scenePos())):
+                if not self.refuse_if_read_only():
+                    self.start_link(token, event.scenePos())
+                event.accept()
+                return
+            self._press_at = event.scenePos() if token is not None else None
+            self._refusal_said = False
+        QGraphicsScene.mousePressEvent(self, event)
+        if event.button() == Qt.MouseButton.LeftButton and self.look.editable:
+            self._press_positions = {
+                item.pid: QPointF(item.pos()) for item in self.selectedItems() if isinstance(item, TokenItem)
+            }
+            self.look.user_drag = True
+
+    def mouseMoveEvent(self: BoardScene, event: QGraphicsSceneMouseEvent) -> None:
+        if self.linking:
+            self.drag_link(event.scenePos())
+            event.accept()
+            return
+        if (
+            self._press_at is not None
+            and not self.look.editable
+            and not self._refusal_said
+            and (event.buttons() & Qt.MouseButton.LeftButton)
+            and (event.scenePos() - self._press_at).manhattanLength() > DRAG_START
+        ):
+            self._refusal_said = True
+            self.refuse_if_read_only()
+        QGraphicsScene.mouseMoveEvent(self, event)
+
+    def mouseReleaseEvent(self: BoardScene, event: QGraphicsSceneMouseEvent) -> None:
+        if self.linking and event.button() == Qt.MouseButton.LeftButton:
+            self.finish_link(event.scenePos(), event.screenPos())
+            event.accept()
+            return
+        QGraphicsScene.mouseReleaseEvent(self, event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.look.user_drag = False
+            self._press_at = None
+            before, self._press_positions = self._press_positions, None
+            if before:
+                self._submit_moves(before)
+
+    def _submit_moves(self: BoardScene, before: dict[str, QPointF]) -> None:
+        board = self.editor.document.board
+        moved: list[tuple[str, QPointF]] = []
+        for pid, old in before.items():
+            token = self.tokens.get(pid)
+            if token is not None and token.pos() != old and pid in board.people:
+                moved.append((pid, token.pos()))
+        if not moved:
+            return
+        people = tuple(replace(board.people[pid], x=pos.x(), y=pos.y()) for pid, pos in moved)
+        label = "Move a person" if len(people) == 1 else f"Move {len(people)} people"
+        if not self.submit(Change(people=people, label=label)):
+            for pid, _ in moved:  # refused: put the tokens back where the model has them
+                self.tokens[pid].setPos(before[pid])
+
+    def mouseDoubleClickEvent(self: BoardScene, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            QGraphicsScene.mouseDoubleClickEvent(self, event)
+            return
+        token = self.token_at(event.scenePos())
+        if token is not None:
+            self.edit_name(token.pid)
+        elif not self.items(event.scenePos()):
+            self.add_person_at(event.scenePos())
+        event.accept()
+
+    # -- keyboard ----------------------------------------------------------------------------
+
+    def keyPressEvent(self: BoardScene, event: QKeyEvent) -> None:
+        if self.focusItem() is not None:
+            QGraphicsScene.keyPressEvent(self, event)
+            return
+        key = event.key()
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_selection()
+        elif key in ARROWS:
+            step = self.look.grid if self.look.snap else 5.0
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                step *= 5
+            dx, dy = ARROWS[Qt.Key(key)]
+            self.nudge(dx * step, dy * step)
+        elif key == Qt.Key.Key_Escape:
+            if self.linking:
+                self.cancel_link()
+            else:
+                self.clearSelection()
+        else:
+            QGraphicsScene.keyPressEvent(self, event)
+            return
+        event.accept()
+
+    def nudge(self: BoardScene, dx: float, dy: float) -> None:
+        """Move the selected people by (dx, dy), one undo step, never across the divide."""
+        chosen = [self.tokens[pid] for pid in self.selected_people()]
+        if not chosen or self.refuse_if_read_only():
+            return
+        board = self.editor.document.board
+        people = []
+        for token in chosen:
+            target = token.clamp(token.pos() + QPointF(dx, dy))
+            if target != token.pos():
+                people.append(replace(board.people[token.pid], x=target.x(), y=target.y()))
+        if people:
+            self.submit(Change(people=tuple(people), label="Nudge"))
+
+    # -- palette drops -------------------------------------------------------------------------
+
+    def dragEnterEvent(self: BoardScene, event: QGraphicsSceneDragDropEvent) -> None:
+        event.setAccepted(read_token(event.mimeData()) is not None)
+
+    def dragMoveEvent(self: BoardScene, event: QGraphicsSceneDragDropEvent) -> None:
+        token = read_token(event.mimeData())
+        if token is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+
+    def dragLeaveEvent(self: BoardScene, event: QGraphicsSceneDragDropEvent) -> None:
+        event.accept()
+
+    def dropEvent(self: BoardScene, event: QGraphicsSceneDragDropEvent) -> None:
+        token = read_token(event.mimeData())
+        if token is None:
+            event.ignore()
+            return
+        side, role = token
+        where = "customer" if event.scenePos().x() < 0 else "ours"
+        if side != where:
+            if side == "customer":
+                self.message.emit("A role belongs to the customer's people: drop it on their side, on the left.")
+            else:
+                self.message.emit("Our team members go on our side, on the right.")
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.add_person_at(event.scenePos(), side, role)

@@ -1,0 +1,211 @@
+# mypy: disable-error-code="misc"
+"""Keeping the scene's items in step with the model.
+
+:meth:`SceneItems.follow` is the only place where items are added, removed or
+updated after the first build: it reads a :class:`Change` the document has applied.
+People without a position are shown at a free spot, which is not written to the file
+until the user moves them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF
+
+from dmuboard.gui.canvas.linkitem import LANE, LinkItem, link_tooltip
+from dmuboard.gui.canvas.nameeditor import NameEditor
+from dmuboard.gui.canvas.style import MAX_TOKEN_SIZE
+from dmuboard.gui.canvas.token import TokenItem
+from dmuboard.model import layout
+from dmuboard.model.board import Link, Person
+from dmuboard.model.document import Change
+
+if TYPE_CHECKING:
+    from dmuboard.gui.canvas.scene import BoardScene
+
+MARGIN = 900.0  # room to pan around the board
+
+
+class SceneItems:
+    """The token and link items of a :class:`BoardScene`, by id."""
+
+    def __init__(self: BoardScene) -> None:
+        self.tokens: dict[str, TokenItem] = {}
+        self.links: dict[str, LinkItem] = {}
+        self.name_editor: NameEditor | None = None
+
+    def build(self: BoardScene) -> None:
+        board = self.editor.document.board
+        spots = layout.place_unplaced(board, MAX_TOKEN_SIZE)
+        for person in board.people.values():
+            self._add_token(person, spots.get(person.id))
+        for link in board.links.values():
+            self._add_link(link)
+        self._set_lanes(self.links.values())
+        self.refresh_display()
+        self.update_rect()
+
+    # -- following the model -------------------------------------------------------------
+
+    def follow(self: BoardScene, change: Change) -> None:
+        """Show what ``change`` did to the model."""
+        touched: list[LinkItem] = []
+        for lid in change.removed_links:
+            self._remove_link(lid)
+        for pid in change.removed_people:
+            token = self.tokens.pop(pid, None)
+            if token is not None:
+                for item in list(token.links):
+                    self._remove_link(item.lid)
+                if self.name_editor is not None and self.name_editor.token is token:
+                    self.name_editor.finish(False)
+                self.removeItem(token)
+        for person in change.people:
+            token = self.tokens.get(person.id)
+            if token is None:
+                self._add_token(person, None)
+                continue
+            moved_side = token.person.side != person.side
+            token.set_person(person)
+            if person.x is not None and person.y is not None:
+                token.setPos(person.x, person.y)
+            elif moved_side:
+                token.setPos(self._free_spot(person.side, QPointF(-token.pos().x(), token.pos().y())))
+            for item in token.links:
+                item.adjust()
+                touched.append(item)
+        for link in change.links:
+            item: LinkItem | None = self.links.get(link.id)
+            if item is not None and (item.link.source, item.link.target) != (link.source, link.target):
+                self._remove_link(link.id)
+                item = None
+            if item is None:
+                item = self._add_link(link)
+            else:
+                item.set_link(link)
+            if item is not None:
+                touched.append(item)
+        for item in touched:
+            item.setToolTip(self._link_tooltip(item.link))
+        self._set_lanes(touched)
+        self.refresh_display()
+        if self._path:
+            self.refresh_path()
+        if change.people or change.removed_people or change.info is not None:
+            self.update_rect()
+
+    def _add_token(self: BoardScene, person: Person, spot: tuple[float, float] | None) -> TokenItem:
+        token = TokenItem(person, self.look)
+        token.badge = self._badges.get(person.id)
+        token.highlighted = person.id in self._highlighted
+        if person.x is not None and person.y is not None:
+            token.setPos(person.x, person.y)
+        elif spot is not None:
+            token.setPos(*spot)
+        else:
+            token.setPos(self._free_spot(person.side, None))
+        self.tokens[person.id] = token
+        self.addItem(token)
+        return token
+
+    def _free_spot(self: BoardScene, side: str, near: QPointF | None) -> QPointF:
+        occupancy = layout.Occupancy(MAX_TOKEN_SIZE)
+        for token in self.tokens.values():
+            occupancy.add((token.pos().x(), token.pos().y()))
+        x, y = layout.free_spot(occupancy, side, None if near is None else (near.x(), near.y()))
+        return QPointF(x, y)
+
+    def _add_link(self: BoardScene, link: Link) -> LinkItem | None:
+        source, target = self.tokens.get(link.source), self.tokens.get(link.target)
+        if source is None or target is None:
+            return None
+        item = LinkItem(link, source, target, self.look)
+        item.setToolTip(self._link_tooltip(link))
+        self.links[link.id] = item
+        self.addItem(item)
+        return item
+
+    def _remove_link(self: BoardScene, lid: str) -> None:
+        item = self.links.pop(lid, None)
+        if item is not None:
+            peers = [other for other in item.source.links if other is not item and _same_pair(other, item)]
+            item.detach()
+            self.removeItem(item)
+            self._set_lanes(peers)
+
+    def _link_tooltip(self: BoardScene, link: Link) -> str:
+        people = self.editor.document.board.people
+        return link_tooltip(link, people.get(link.source), people.get(link.target))
+
+    def _set_lanes(self, items: object) -> None:
+        """Spread links that join the same two people side by side."""
+        done: set[int] = set()
+        for item in list(items):  # type: ignore[call-overload]
+            if id(item) in done:
+                continue
+            group = sorted(
+                (other for other in item.source.links if _same_pair(other, item)),
+                key=lambda other: other.link.kind,
+            )
+            for i, other in enumerate(group):
+                done.add(id(other))
+                lane = (i - (len(group) - 1) / 2) * LANE
+                if other.lane != lane:
+                    other.lane = lane
+                    other.adjust()
+
+    def refresh_path(self: BoardScene) -> None:
+        on_path = set(self._path)
+        pairs = {frozenset(pair) for pair in zip(self._path, self._path[1:], strict=False)}
+        for pid, token in self.tokens.items():
+            if token.on_path != (pid in on_path):
+                token.on_path = pid in on_path
+                token.update()
+        for item in self.links.values():
+            flag = frozenset((item.link.source, item.link.target)) in pairs
+            if item.on_path != flag:
+                item.on_path = flag
+                item.update()
+
+    def update_rect(self: BoardScene) -> None:
+        """Grow the scene with the board, with room to pan; keep the headers above it."""
+        content = self.people_rect()
+        if content.isNull():
+            content = QRectF(-400.0, -100.0, 800.0, 300.0)
+        content = content.united(QRectF(-300.0, content.top(), 600.0, 10.0))
+        self.header_top = content.top() - 110.0
+        area = content.adjusted(-MARGIN, -MARGIN - 120.0, MARGIN, MARGIN)
+        if self.legend is not None:
+            self.place_legend()
+            area = area.united(self.legend.sceneBoundingRect().adjusted(-200, -200, 200, 200))
+        self.setSceneRect(area)
+        self.update()
+
+    # -- naming in place -----------------------------------------------------------------
+
+    def edit_name(self: BoardScene, pid: str) -> NameEditor | None:
+        """Open the in-place name editor over a token (Enter keeps, Esc cancels)."""
+        token = self.tokens.get(pid)
+        if token is None or self.refuse_if_read_only():
+            return None
+        if self.name_editor is not None:
+            self.name_editor.finish(True)
+
+        def done(text: str | None) -> None:
+            self.name_editor = None
+            person = self.editor.document.person(pid)
+            if text is None or person is None or text == person.name:
+                return
+            self.submit(Change(people=(replace(person, name=text),), label="Rename"))
+
+        editor = NameEditor(token, done)
+        self.addItem(editor)
+        self.name_editor = editor
+        editor.begin()
+        return editor
+
+
+def _same_pair(a: LinkItem, b: LinkItem) -> bool:
+    return {a.link.source, a.link.target} == {b.link.source, b.link.target}

@@ -1,0 +1,165 @@
+"""How the canvas looks: every colour, font and size in one place.
+
+A :class:`Theme` holds the palette; presentation mode can hand the scene a projector
+theme with :meth:`BoardScene.set_theme`. Nothing is told by hue alone: each stance has
+a word and a symbol, each role a short label, each link kind its own line pattern, so
+a greyscale print reads as well as the screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QColor, QFont
+
+from dmuboard.model.board import ROLES, STANCES
+
+# Role chips: a short label on the token, the full word and meaning in the legend.
+ROLE_LABELS: dict[str, str] = {
+    "initiator": "INIT",
+    "user": "USER",
+    "influencer": "INFL",
+    "gatekeeper": "GATE",
+    "buyer": "BUY",
+    "decider": "DEC",
+    "evaluator": "EVAL",
+    "sponsor": "SPON",
+    "advisor": "ADV",
+}
+
+ROLE_MEANINGS: dict[str, str] = {
+    "initiator": "spots the need",
+    "user": "works with it daily",
+    "influencer": "advises on specs and options",
+    "gatekeeper": "controls information and access",
+    "buyer": "negotiates price and contract",
+    "decider": "has the final say and the budget",
+    "evaluator": "researches and compares vendors",
+    "sponsor": "executive who can speed things up",
+    "advisor": "outside consultant or partner",
+}
+
+# Stance: a symbol and a word next to the colour, never the colour alone.
+STANCE_SYMBOLS: dict[str, str] = {
+    "champion": "▲▲",
+    "supporter": "▲",
+    "neutral": "●",
+    "skeptic": "▼",
+    "blocker": "▼▼",
+    "unknown": "?",
+}
+
+LINK_LABELS: dict[str, str] = {
+    "reports_to": "reports to (arrow to the manager)",
+    "influences": "influences (dashed arrow)",
+    "relationship": "our relationship (thicker with strength)",
+    "conflict": "conflict (red zigzag)",
+}
+
+# Token sizes by influence 1..5: more influence, bigger token.
+TOKEN_SIZES: dict[int, tuple[float, float]] = {
+    1: (156.0, 80.0),
+    2: (164.0, 80.0),
+    3: (172.0, 84.0),
+    4: (186.0, 88.0),
+    5: (200.0, 92.0),
+}
+MAX_TOKEN_SIZE = TOKEN_SIZES[5]
+
+
+def _font(size: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    return font
+
+
+@dataclass
+class Theme:
+    """The palette and type of the canvas."""
+
+    background: QColor = field(default_factory=lambda: QColor("#f4f5f7"))
+    customer_area: QColor = field(default_factory=lambda: QColor("#fbf7f0"))
+    ours_area: QColor = field(default_factory=lambda: QColor("#eef3fa"))
+    divide: QColor = field(default_factory=lambda: QColor("#5b6472"))
+    header: QColor = field(default_factory=lambda: QColor("#2b3340"))
+    header_caption: QColor = field(default_factory=lambda: QColor("#6b7482"))
+    grid: QColor = field(default_factory=lambda: QColor("#d9dde3"))
+
+    card: QColor = field(default_factory=lambda: QColor("#ffffff"))
+    card_border: QColor = field(default_factory=lambda: QColor("#9aa3b0"))
+    ours_card: QColor = field(default_factory=lambda: QColor("#e4ecf8"))
+    ours_border: QColor = field(default_factory=lambda: QColor("#1f3a68"))
+    text: QColor = field(default_factory=lambda: QColor("#1d232c"))
+    muted_text: QColor = field(default_factory=lambda: QColor("#5d6673"))
+    selection: QColor = field(default_factory=lambda: QColor("#2f6fde"))
+    highlight: QColor = field(default_factory=lambda: QColor("#f0a400"))
+    path: QColor = field(default_factory=lambda: QColor("#8a2be2"))
+    handle: QColor = field(default_factory=lambda: QColor("#2f6fde"))
+    chip: QColor = field(default_factory=lambda: QColor("#e9ebef"))
+    chip_text: QColor = field(default_factory=lambda: QColor("#2b3340"))
+    pip_on: QColor = field(default_factory=lambda: QColor("#2b3340"))
+    pip_off: QColor = field(default_factory=lambda: QColor("#c9ced6"))
+
+    stance: dict[str, QColor] = field(
+        default_factory=lambda: {
+            "champion": QColor("#1e7b34"),
+            "supporter": QColor("#6cb36f"),
+            "neutral": QColor("#9aa0a8"),
+            "skeptic": QColor("#e08a1e"),
+            "blocker": QColor("#c0262d"),
+            "unknown": QColor("#d5d8dd"),
+        }
+    )
+    badge: dict[str, QColor] = field(
+        default_factory=lambda: {
+            "high": QColor("#c0262d"),
+            "medium": QColor("#e08a1e"),
+            "low": QColor("#6b7482"),
+        }
+    )
+    link: dict[str, QColor] = field(
+        default_factory=lambda: {
+            "reports_to": QColor("#3c4654"),
+            "influences": QColor("#6a4fb3"),
+            "relationship": QColor("#1f5fbf"),
+            "conflict": QColor("#c0262d"),
+        }
+    )
+
+    name_font: QFont = field(default_factory=lambda: _font(10.0, bold=True))
+    title_font: QFont = field(default_factory=lambda: _font(8.5))
+    small_font: QFont = field(default_factory=lambda: _font(7.0, bold=True))
+    stance_font: QFont = field(default_factory=lambda: _font(8.0, bold=True))
+    header_font: QFont = field(default_factory=lambda: _font(22.0, bold=True))
+    caption_font: QFont = field(default_factory=lambda: _font(11.0))
+
+
+def projector_theme() -> Theme:
+    """Higher contrast and bigger type, for a beamer in a bright room."""
+    theme = Theme()
+    theme.background = QColor("#ffffff")
+    theme.card_border = QColor("#3c4654")
+    theme.name_font = _font(11.0, bold=True)
+    theme.title_font = _font(9.0)
+    theme.header_font = _font(26.0, bold=True)
+    return theme
+
+
+def role_legend() -> list[tuple[str, str, str]]:
+    """(role, chip label, meaning) for every role, in the format's order."""
+    return [(role, ROLE_LABELS[role], ROLE_MEANINGS[role]) for role in ROLES]
+
+
+def stance_legend() -> list[tuple[str, str]]:
+    """(stance, symbol) for every stance, in the format's order."""
+    return [(stance, STANCE_SYMBOLS[stance]) for stance in STANCES]
+
+
+def stance_text(stance: str) -> str:
+    """What a token shows for a stance: a symbol and the word, e.g. "▼▼ blocker"."""
+    return f"{STANCE_SYMBOLS[stance]} {stance}"
+
+
+def token_size(influence: int) -> tuple[float, float]:
+    return TOKEN_SIZES.get(influence, TOKEN_SIZES[3])

@@ -1,0 +1,206 @@
+"""A person on the canvas: a card read at a glance, like a figure on a table.
+
+The customer's people are rounded white cards with a stance band (colour, symbol and
+word), role chips and influence pips; our people are chamfered navy-edged cards. The
+name and title are :class:`QGraphicsSimpleTextItem` children, so whatever a user typed
+is drawn as those characters and never read as markup. The rest is painted once and
+cached; moving a token only moves a cached picture and re-routes its own links.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from dmuboard.gui.canvas.style import ROLE_LABELS, Theme, stance_text, token_size
+from dmuboard.gui.canvas.tokenpaint import HANDLE_RADIUS, paint_token
+from dmuboard.model.board import Person
+
+if TYPE_CHECKING:
+    from dmuboard.gui.canvas.linkitem import LinkItem
+
+EDGE = 14.0  # room outside the card for the handle, the badge and outlines
+SIDE_MARGIN = 12.0  # a token's edge keeps this far from the divide
+TEXT_LEFT = 30.0  # where name and title start, right of the figure glyph
+
+
+@dataclass
+class CanvasLook:
+    """What every token and link of one scene shares: theme, layers and drag state."""
+
+    theme: Theme = field(default_factory=Theme)
+    show_stance: bool = True
+    show_badges: bool = True
+    editable: bool = True
+    snap: bool = False
+    grid: float = 20.0
+    user_drag: bool = False  # positions are being changed by the user's mouse
+
+
+class TokenItem(QGraphicsItem):
+    """The token of one person."""
+
+    def __init__(self, person: Person, look: CanvasLook) -> None:
+        super().__init__()
+        self.look = look
+        self.person = person
+        self.links: list[LinkItem] = []
+        self.badge: str | None = None
+        self.highlighted = False
+        self.on_path = False
+        self.hovered = False
+        self._size = token_size(person.influence)
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(1.0)
+        self.name_item = QGraphicsSimpleTextItem(self)
+        self.title_item = QGraphicsSimpleTextItem(self)
+        for child in (self.name_item, self.title_item):
+            child.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            child.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.set_person(person)
+
+    # -- content ---------------------------------------------------------------------
+
+    @property
+    def pid(self) -> str:
+        return self.person.id
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return self._size
+
+    def card_rect(self) -> QRectF:
+        w, h = self._size
+        return QRectF(-w / 2, -h / 2, w, h)
+
+    def set_person(self, person: Person) -> None:
+        """Show ``person`` (the position is the scene's business)."""
+        size = token_size(person.influence)
+        if size != self._size:
+            self.prepareGeometryChange()
+            self._size = size
+        self.person = person
+        self.set_movable(self.look.editable)
+        self.refresh_text()
+        self.setToolTip(tooltip(person))
+        self.update()
+
+    def set_movable(self, movable: bool) -> None:
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
+
+    def refresh_text(self) -> None:
+        theme = self.look.theme
+        rect = self.card_rect()
+        room = rect.width() - TEXT_LEFT - (14.0 if self.badge else 8.0)
+        for item, text, font, colour, y in (
+            (self.name_item, self.person.name, theme.name_font, theme.text, 7.0),
+            (self.title_item, self.person.title, theme.title_font, theme.muted_text, 25.0),
+        ):
+            item.setFont(font)
+            item.setBrush(QBrush(colour))
+            item.setText(QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, room))
+            item.setPos(rect.left() + TEXT_LEFT, rect.top() + y)
+
+    # -- geometry ------------------------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        return self.card_rect().adjusted(-EDGE, -EDGE, EDGE, EDGE)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self.card_rect())
+        if self.look.editable:
+            path.addEllipse(self.handle_centre(), HANDLE_RADIUS + 2, HANDLE_RADIUS + 2)
+        return path
+
+    def handle_centre(self) -> QPointF:
+        """The link handle sits on the edge that faces the other side."""
+        rect = self.card_rect()
+        x = rect.right() if self.person.side == "customer" else rect.left()
+        return QPointF(x, 0.0)
+
+    def on_handle(self, scene_pos: QPointF) -> bool:
+        """Is ``scene_pos`` on this token's link handle?"""
+        local = self.mapFromScene(scene_pos)
+        d = local - self.handle_centre()
+        return self.look.editable and d.x() * d.x() + d.y() * d.y() <= (HANDLE_RADIUS + 3) ** 2
+
+    def clamp(self, pos: QPointF) -> QPointF:
+        """``pos`` kept on this person's side of the divide (and on the grid when snapping)."""
+        x, y = pos.x(), pos.y()
+        if self.look.user_drag and self.look.snap:
+            g = self.look.grid
+            x, y = round(x / g) * g, round(y / g) * g
+        limit = self._size[0] / 2 + SIDE_MARGIN
+        x = min(x, -limit) if self.person.side == "customer" else max(x, limit)
+        return QPointF(x, y)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        kind = QGraphicsItem.GraphicsItemChange
+        if change == kind.ItemPositionChange and self.look.user_drag:
+            return self.clamp(value)
+        if change == kind.ItemPositionHasChanged:
+            for link in self.links:
+                link.adjust()
+        return super().itemChange(change, value)
+
+    # -- hover ---------------------------------------------------------------------------
+
+    def hoverEnterEvent(self, event: Any) -> None:
+        self.hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: Any) -> None:
+        self.hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    # -- painting ------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        paint_token(self, painter)
+
+
+def tooltip(person: Person) -> str:
+    """The hover card of a person; every user string is escaped."""
+    e = html.escape
+    lines = [f"<b>{e(person.name)}</b>"]
+    job = " · ".join(t for t in (person.title, person.department) if t)
+    if job:
+        lines.append(e(job))
+    if person.organisation:
+        lines.append(f"of {e(person.organisation)}")
+    if person.side == "customer":
+        if person.roles:
+            lines.append("Roles: " + ", ".join(f"{r} ({ROLE_LABELS[r]})" for r in person.roles))
+        lines.append("Stance: " + e(stance_text(person.stance)))
+    else:
+        lines.append("Our team")
+    lines.append(f"Influence: {person.influence} of 5")
+    if person.interests:
+        lines.append("Wants: " + e(_short(person.interests)))
+    if person.notes:
+        lines.append("Notes: " + e(_short(person.notes)))
+    return "<br>".join(lines)
+
+
+def _short(text: str, limit: int = 240) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

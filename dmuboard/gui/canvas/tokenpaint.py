@@ -1,0 +1,193 @@
+"""Painting a token card: the shape, stance band, figure glyph, role chips, pips, badge.
+
+Only words the program itself chose are painted here (role labels, stance words);
+the person's name and title are separate plain-text items of the token.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+
+from dmuboard.gui.canvas.style import ROLE_LABELS, stance_text
+
+if TYPE_CHECKING:
+    from dmuboard.gui.canvas.token import TokenItem
+
+BAND = 7.0
+RADIUS = 9.0
+CUT = 13.0
+HANDLE_RADIUS = 8.0
+BADGE_MARKS = {"high": "!!", "medium": "!", "low": "i"}
+
+
+def chamfered(rect: QRectF, cut: float) -> QPolygonF:
+    """A rectangle with its corners cut off: the shape of our own people."""
+    left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+    return QPolygonF(
+        [
+            QPointF(left + cut, top),
+            QPointF(right - cut, top),
+            QPointF(right, top + cut),
+            QPointF(right, bottom - cut),
+            QPointF(right - cut, bottom),
+            QPointF(left + cut, bottom),
+            QPointF(left, bottom - cut),
+            QPointF(left, top + cut),
+        ]
+    )
+
+
+def card_path(token: TokenItem, grow: float = 0.0) -> QPainterPath:
+    rect = token.card_rect().adjusted(-grow, -grow, grow, grow)
+    path = QPainterPath()
+    if token.person.side == "ours":
+        path.addPolygon(chamfered(rect, CUT + grow * 0.4))
+        path.closeSubpath()
+    else:
+        path.addRoundedRect(rect, RADIUS + grow, RADIUS + grow)
+    return path
+
+
+def paint_token(token: TokenItem, painter: QPainter) -> None:
+    theme = token.look.theme
+    person = token.person
+    rect = token.card_rect()
+    ours = person.side == "ours"
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+
+    for flag, colour in ((token.on_path, theme.path), (token.highlighted, theme.highlight)):
+        if flag:
+            painter.setPen(QPen(colour, 5.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(card_path(token, 5.0))
+
+    shape = card_path(token)
+    # a soft shadow, so tokens sit on the table
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(0, 0, 0, 28))
+    painter.drawPath(shape.translated(1.5, 2.5))
+    painter.setBrush(theme.ours_card if ours else theme.card)
+    painter.drawPath(shape)
+
+    if not ours:
+        stance = person.stance if token.look.show_stance else "unknown"
+        painter.save()
+        painter.setClipPath(shape)
+        painter.fillRect(QRectF(rect.left(), rect.top(), BAND, rect.height()), theme.stance[stance])
+        if stance in ("blocker", "skeptic"):  # a pattern as well, for greyscale prints
+            painter.fillRect(
+                QRectF(rect.left(), rect.top(), BAND, rect.height()),
+                QBrush(QColor(255, 255, 255, 150), Qt.BrushStyle.BDiagPattern),
+            )
+        painter.restore()
+
+    border = theme.ours_border if ours else theme.card_border
+    width = 2.2 if ours else 1.2
+    if token.isSelected():
+        border, width = theme.selection, 3.0
+    painter.setPen(QPen(border, width))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(shape)
+
+    _figure(painter, QPointF(rect.left() + 18.0, rect.top() + 19.0), theme.ours_border if ours else theme.muted_text)
+    bottom = QRectF(rect.left() + 13.0, rect.bottom() - 19.0, rect.width() - 20.0, 14.0)
+    if ours:
+        painter.setFont(theme.small_font)
+        painter.setPen(theme.ours_border)
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "OUR TEAM")
+    else:
+        _chips(token, painter, QPointF(rect.left() + 13.0, rect.top() + 44.0), rect.width() - 22.0)
+        if token.look.show_stance:
+            painter.setFont(theme.stance_font)
+            painter.setPen(_readable(theme.stance[person.stance], theme.text))
+            painter.drawText(
+                bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, stance_text(person.stance)
+            )
+    _pips(token, painter, QPointF(rect.right() - 10.0, bottom.center().y()))
+
+    if token.badge and token.look.show_badges:
+        _badge(token, painter, QPointF(rect.right() - 2.0, rect.top() + 2.0))
+    if token.look.editable and (token.hovered or token.isSelected()):
+        _handle(token, painter)
+
+
+def _readable(colour: QColor, fallback: QColor) -> QColor:
+    """The stance colour for text, darkened when it is too light to read on white."""
+    return fallback if colour.lightness() > 170 else colour.darker(115)
+
+
+def _figure(painter: QPainter, at: QPointF, colour: QColor) -> None:
+    """A small person: head and shoulders."""
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawEllipse(QPointF(at.x(), at.y() - 5.0), 4.2, 4.2)
+    shoulders = QPainterPath()
+    shoulders.moveTo(at.x() - 7.5, at.y() + 8.0)
+    shoulders.cubicTo(at.x() - 7.5, at.y() - 1.0, at.x() + 7.5, at.y() - 1.0, at.x() + 7.5, at.y() + 8.0)
+    shoulders.closeSubpath()
+    painter.drawPath(shoulders)
+
+
+def _chips(token: TokenItem, painter: QPainter, at: QPointF, room: float) -> None:
+    theme = token.look.theme
+    painter.setFont(theme.small_font)
+    metrics = QFontMetricsF(theme.small_font)
+    x = at.x()
+    roles = token.person.roles
+    for i, role in enumerate(roles):
+        label = ROLE_LABELS[role]
+        width = metrics.horizontalAdvance(label) + 10.0
+        rest = len(roles) - i - 1
+        if x + width > at.x() + room or (rest and x + width + 26.0 > at.x() + room):
+            label = f"+{len(roles) - i}"
+            width = metrics.horizontalAdvance(label) + 10.0
+            rest = 0
+            _chip(painter, QRectF(x, at.y(), width, 15.0), label, theme.chip, theme.chip_text)
+            break
+        _chip(painter, QRectF(x, at.y(), width, 15.0), label, theme.chip, theme.chip_text)
+        x += width + 4.0
+
+
+def _chip(painter: QPainter, rect: QRectF, label: str, fill: QColor, text: QColor) -> None:
+    painter.setPen(QPen(fill.darker(125), 0.8))
+    painter.setBrush(fill)
+    painter.drawRoundedRect(rect, 4.0, 4.0)
+    painter.setPen(text)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+
+
+def _pips(token: TokenItem, painter: QPainter, right_centre: QPointF) -> None:
+    """Influence 1-5 as five dots, filled up to the person's influence."""
+    theme = token.look.theme
+    painter.setPen(Qt.PenStyle.NoPen)
+    for i in range(5):
+        centre = QPointF(right_centre.x() - (4 - i) * 9.0, right_centre.y())
+        on = i < token.person.influence
+        painter.setBrush(theme.pip_on if on else theme.pip_off)
+        painter.drawEllipse(centre, 3.2 if on else 2.6, 3.2 if on else 2.6)
+
+
+def _badge(token: TokenItem, painter: QPainter, centre: QPointF) -> None:
+    theme = token.look.theme
+    level = token.badge or "low"
+    colour = theme.badge.get(level, theme.badge["low"])
+    painter.setPen(QPen(QColor("white"), 2.0))
+    painter.setBrush(colour)
+    painter.drawEllipse(centre, 10.0, 10.0)
+    painter.setPen(QColor("white"))
+    painter.setFont(theme.small_font)
+    painter.drawText(QRectF(centre.x() - 10, centre.y() - 10, 20, 20), Qt.AlignmentFlag.AlignCenter,
+                     BADGE_MARKS.get(level, "!"))
+
+
+def _handle(token: TokenItem, painter: QPainter) -> None:
+    theme = token.look.theme
+    centre = token.handle_centre()
+    painter.setPen(QPen(theme.handle, 1.6))
+    painter.setBrush(QColor("white"))
+    painter.drawEllipse(centre, HANDLE_RADIUS, HANDLE_RADIUS)
+    painter.drawLine(QPointF(centre.x() - 4, centre.y()), QPointF(centre.x() + 4, centre.y()))
+    painter.drawLine(QPointF(centre.x(), centre.y() - 4), QPointF(centre.x(), centre.y() + 4))
