@@ -1,0 +1,96 @@
+"""``dmuboard export FILE OUT``: the board as a PNG, PDF or SVG, with no window.
+
+OUT's extension chooses the format. ``--profile proposal`` makes the customer-safe
+picture for a proposal (no stances, notes, interests, conflict lines, findings or
+badges). ``--dpi`` is the PNG's resolution (scene units count as 1/96 inch, so a
+board 960 units wide is 10 inches, 3000 pixels at the default 300 DPI). ``--page``
+picks the page: ``fit`` is the board's own size plus a small margin; a paper size
+shrinks the board onto one page in ``--orientation``. PDFs carry a title block and a
+legend. ``--findings`` (Internal PDFs) adds the analysis as badges and as pages of
+findings and scorecard.
+
+Runs with no display: Qt's offscreen platform is chosen by itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from dmuboard.boardio import UsageError, read_board
+from dmuboard.model.errors import StoreError
+
+NAME = "export"
+HELP = "render a board to .png, .pdf or .svg (chosen by OUT's extension)"
+
+FORMATS = (".png", ".pdf", ".svg")
+
+
+def _dpi(text: str) -> int:
+    from dmuboard.gui.export.options import MAX_DPI, MIN_DPI
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not MIN_DPI <= value <= MAX_DPI:
+        raise argparse.ArgumentTypeError(f"must be from {MIN_DPI} to {MAX_DPI}, got {value}")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("source", type=Path, metavar="FILE", help="the board (.dmu or .json)")
+    parser.add_argument("destination", type=Path, metavar="OUT", help="the file to write: .png, .pdf or .svg")
+    parser.add_argument("--profile", choices=("internal", "proposal"), default="internal",
+                        help="internal: everything (default); proposal: safe to show the customer")
+    parser.add_argument("--dpi", type=_dpi, default=None,
+                        help="PNG resolution in dots per inch (default 300; one scene unit is 1/96 inch)")
+    parser.add_argument("--page", choices=("fit", "A4", "A3", "Letter"), default="fit",
+                        help="fit: the board's own size (default); or a paper size the board is fitted onto")
+    parser.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape",
+                        help="for a paper size (default landscape)")
+    parser.add_argument("--findings", action="store_true",
+                        help="Internal only: show the analysis as badges and add findings pages to a PDF")
+    parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+
+def run(args: argparse.Namespace) -> int:
+    source: Path = args.source
+    destination: Path = args.destination
+    suffix = destination.suffix.lower()
+    if suffix not in FORMATS:
+        raise UsageError(f"{destination.name}: the output must end in .png, .pdf or .svg.")
+    if destination.is_dir():
+        raise StoreError(f"{destination.name} is a folder.")
+    if destination.exists() and not args.force:
+        raise StoreError(f"{destination.name} already exists; use --force to replace it.")
+    if args.dpi is not None and suffix != ".png":
+        print(f"dmuboard: note: --dpi only applies to PNG pictures; {destination.name} is vector.",
+              file=sys.stderr)
+    board = read_board(source)
+
+    from dmuboard.gui.qtapp import command_line_app
+
+    app = command_line_app()
+    from dmuboard.gui.export import TooLarge, badges_for, export_board
+    from dmuboard.gui.export.options import DEFAULT_DPI, ExportOptions
+
+    findings = args.findings and args.profile == "internal"
+    options = ExportOptions(format=suffix[1:], profile=args.profile, dpi=args.dpi or DEFAULT_DPI,
+                            page=args.page, orientation=args.orientation, findings_page=findings)
+    badges = badges_for(board) if findings else None
+    try:
+        export_board(board, destination, options, badges=badges)
+    except TooLarge as error:
+        if args.dpi is not None or suffix != ".png":
+            raise
+        # The default resolution is too much for this board: take the largest that fits.
+        dpi = error.largest_dpi
+        print(f"dmuboard: note: the board is too large for {DEFAULT_DPI} DPI; using {dpi} DPI.", file=sys.stderr)
+        export_board(board, destination, replace(options, dpi=dpi), badges=badges)
+    del app
+    print(f"wrote {destination}")
+    return 0
+

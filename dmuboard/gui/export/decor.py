@@ -1,0 +1,217 @@
+"""The title block above the board and the legend below it.
+
+Both are painted in page coordinates (points) with the bundled font, as plain text
+(``QPainter.drawText`` never reads markup). The legend uses the canvas's own
+colours, chip labels and stance symbols, so the page explains what the board shows;
+under the Proposal profile it leaves out stances and conflict lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+
+from dmuboard.gui.canvas.style import ROLE_LABELS, STANCE_SYMBOLS, Theme
+from dmuboard.gui.qtapp import export_font, measure
+from dmuboard.model.board import ROLES, STANCES, BoardInfo
+
+INK = QColor("#1d232c")
+MUTED = QColor("#5d6673")
+RULE = QColor("#9aa3b0")
+INTERNAL_MARK = "INTERNAL – not for the customer"
+
+LEGEND_SIZE = 7.0  # points
+ROW_HEIGHT = 13.0
+SAMPLE_WIDTH = 26.0
+
+
+@dataclass(frozen=True, slots=True)
+class TitleText:
+    """What the title block says."""
+
+    title: str
+    subtitle: str
+    date: str
+    page: str  # "Page 2 of 6 · row 1, column 2", or ""
+    internal: bool
+
+
+def title_text(info: BoardInfo, date: str, page: str, internal: bool) -> TitleText:
+    parts = [info.customer.strip()]
+    if info.our_company.strip():
+        parts.append(f"prepared by {info.our_company.strip()}")
+    return TitleText(info.title, " · ".join(p for p in parts if p), date, page, internal)
+
+
+def paint_title_block(painter: QPainter, box: QRectF, text: TitleText) -> None:
+    """Board title and customer on the left, date and page on the right, a rule below."""
+    painter.save()
+    right_w = min(box.width() * 0.38, 220.0)
+    left = QRectF(box.left(), box.top(), box.width() - right_w - 8.0, box.height())
+    right = QRectF(box.right() - right_w, box.top(), right_w, box.height())
+    title_font = export_font(14.0, bold=True)
+    painter.setFont(title_font)
+    painter.setPen(INK)
+    title = measure(title_font).elidedText(text.title, Qt.TextElideMode.ElideRight, left.width())
+    painter.drawText(QRectF(left.left(), left.top(), left.width(), 20.0), Qt.AlignmentFlag.AlignLeft, title)
+    small = export_font(8.5)
+    metrics = measure(small)
+    painter.setFont(small)
+    painter.setPen(MUTED)
+    subtitle = metrics.elidedText(text.subtitle, Qt.TextElideMode.ElideRight, left.width())
+    painter.drawText(QRectF(left.left(), left.top() + 22.0, left.width(), 14.0), Qt.AlignmentFlag.AlignLeft,
+                     subtitle)
+    lines = [text.date, text.page]
+    for i, line in enumerate(x for x in lines if x):
+        painter.drawText(QRectF(right.left(), right.top() + 2.0 + 12.0 * i, right.width(), 12.0),
+                         Qt.AlignmentFlag.AlignRight, metrics.elidedText(line, Qt.TextElideMode.ElideLeft,
+                                                                         right.width()))
+    if text.internal:
+        _paint_internal_mark(painter, right)
+    painter.setPen(QPen(RULE, 0.75))
+    painter.drawLine(QPointF(box.left(), box.bottom() - 1.0), QPointF(box.right(), box.bottom() - 1.0))
+    painter.restore()
+
+
+def _paint_internal_mark(painter: QPainter, right: QRectF) -> None:
+    font = export_font(7.0, bold=True)
+    width = measure(font).horizontalAdvance(INTERNAL_MARK) + 10.0
+    mark = QRectF(right.right() - width, right.top() + 27.0, width, 12.0)
+    painter.setFont(font)
+    painter.setPen(QPen(QColor("#8a1c22"), 0.9))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(mark)
+    painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, INTERNAL_MARK)
+
+
+# -- legend ------------------------------------------------------------------------
+
+Sample = Callable[[QPainter, QRectF, Theme], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One legend entry: a small drawing and its words. A heading has no drawing."""
+
+    text: str
+    sample: Sample | None = None
+    bold: bool = False
+
+
+def legend_entries(proposal: bool) -> list[Entry]:
+    entries = [Entry("Roles:", bold=True)]
+    entries += [Entry(role, _chip(ROLE_LABELS[role])) for role in ROLES]
+    entries.append(Entry("Lines:", bold=True))
+    entries += [Entry("reports to", _line("reports_to", arrow=True)),
+                Entry("influences", _line("influences", arrow=True, dashed=True)),
+                Entry("our relationship", _line("relationship", width=2.4))]
+    if not proposal:
+        entries.append(Entry("conflict", _zigzag))
+        entries.append(Entry("Stance:", bold=True))
+        entries += [Entry(stance, _stance(stance)) for stance in STANCES]
+    entries += [Entry("Sides:", bold=True), Entry("their people", _card(False)), Entry("our team", _card(True))]
+    return entries
+
+
+def _place(entries: list[Entry], width: float) -> list[tuple[Entry, QRectF]]:
+    """Flow the entries left to right, wrapping; a heading starts a new group."""
+    font = export_font(LEGEND_SIZE)
+    bold = export_font(LEGEND_SIZE, bold=True)
+    widths = [measure(bold if e.bold else font).horizontalAdvance(e.text)
+              + (SAMPLE_WIDTH + 4.0 if e.sample else 0.0) + 10.0 for e in entries]
+    x = y = 0.0
+    placed = []
+    for i, (entry, w) in enumerate(zip(entries, widths, strict=True)):
+        if entry.bold and x > 0:
+            x += 6.0
+        # A heading stays with its first entry.
+        needed = w + (widths[i + 1] if entry.bold and i + 1 < len(entries) else 0.0)
+        if x + needed > width and x > 0:
+            x, y = 0.0, y + ROW_HEIGHT
+        placed.append((entry, QRectF(x, y, w, ROW_HEIGHT)))
+        x += w
+    return placed
+
+
+def legend_height(width: float, proposal: bool) -> float:
+    placed = _place(legend_entries(proposal), width)
+    return (placed[-1][1].bottom() if placed else 0.0) + 2.0
+
+
+def paint_legend(painter: QPainter, box: QRectF, proposal: bool, theme: Theme) -> None:
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.translate(box.topLeft())
+    font, bold = export_font(LEGEND_SIZE), export_font(LEGEND_SIZE, bold=True)
+    for entry, rect in _place(legend_entries(proposal), box.width()):
+        text_left = rect.left()
+        if entry.sample:
+            entry.sample(painter, QRectF(rect.left(), rect.top() + 2.0, SAMPLE_WIDTH, ROW_HEIGHT - 4.0), theme)
+            text_left += SAMPLE_WIDTH + 4.0
+        painter.setFont(bold if entry.bold else font)
+        painter.setPen(INK)
+        painter.drawText(QRectF(text_left, rect.top(), rect.right() - text_left, ROW_HEIGHT),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), entry.text)
+    painter.restore()
+
+
+def _chip(label: str) -> Sample:
+    def paint(painter: QPainter, r: QRectF, theme: Theme) -> None:
+        painter.setPen(QPen(theme.card_border, 0.5))
+        painter.setBrush(theme.chip)
+        painter.drawRoundedRect(r, 2.0, 2.0)
+        painter.setFont(export_font(5.5, bold=True))
+        painter.setPen(theme.chip_text)
+        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, label)
+    return paint
+
+
+def _line(kind: str, *, arrow: bool = False, dashed: bool = False, width: float = 1.2) -> Sample:
+    def paint(painter: QPainter, r: QRectF, theme: Theme) -> None:
+        colour = theme.link[kind]
+        pen = QPen(colour, width)
+        if dashed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        y = r.center().y()
+        painter.drawLine(QPointF(r.left(), y), QPointF(r.right() - (3.0 if arrow else 0.0), y))
+        if arrow:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawPolygon(QPolygonF([QPointF(r.right(), y), QPointF(r.right() - 5.0, y - 2.6),
+                                           QPointF(r.right() - 5.0, y + 2.6)]))
+    return paint
+
+
+def _zigzag(painter: QPainter, r: QRectF, theme: Theme) -> None:
+    path = QPainterPath(QPointF(r.left(), r.center().y()))
+    steps = 8
+    for i in range(1, steps + 1):
+        y = r.center().y() + (2.5 if i % 2 else -2.5) * (i < steps)
+        path.lineTo(r.left() + r.width() * i / steps, y)
+    painter.setPen(QPen(theme.link["conflict"], 1.2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+
+
+def _stance(stance: str) -> Sample:
+    def paint(painter: QPainter, r: QRectF, theme: Theme) -> None:
+        painter.setPen(QPen(theme.card_border, 0.5))
+        painter.setBrush(theme.stance[stance])
+        painter.drawRoundedRect(r, 2.0, 2.0)
+        painter.setFont(export_font(5.5, bold=True))
+        dark = theme.stance[stance].lightnessF() < 0.55
+        painter.setPen(QColor("#ffffff") if dark else INK)
+        painter.drawText(r, Qt.AlignmentFlag.AlignCenter, STANCE_SYMBOLS[stance])
+    return paint
+
+
+def _card(ours: bool) -> Sample:
+    def paint(painter: QPainter, r: QRectF, theme: Theme) -> None:
+        painter.setPen(QPen(theme.ours_border if ours else theme.card_border, 0.9))
+        painter.setBrush(theme.ours_card if ours else theme.card)
+        painter.drawRoundedRect(r, 2.0, 2.0)
+    return paint

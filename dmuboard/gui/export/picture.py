@@ -1,0 +1,99 @@
+"""The board drawn for an export: a scene of its own, built from the board.
+
+An export never paints the window's scene. It builds a fresh
+:class:`~dmuboard.gui.canvas.BoardScene` from the board (for the Proposal profile,
+from the customer-safe copy of :mod:`.redact`), with the same tokens, colours and
+lines as the screen but no selection, no hover and no grid. Anything that would be
+painted invisibly (hidden, transparent) is switched off before painting, so the
+file holds only what can be seen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from dmuboard.gui.canvas import BoardScene
+from dmuboard.gui.canvas.style import Theme
+from dmuboard.gui.editor import Editor
+from dmuboard.gui.export.options import ExportOptions
+from dmuboard.gui.export.redact import part_of, proposal_board
+from dmuboard.model.board import Board
+from dmuboard.model.document import Document
+
+PADDING = 12.0  # scene units around the people, for shadows, badges and line ends
+HEADER_WIDTH = 320.0  # room kept each side of the divide for the company names
+PROPOSAL_HIDDEN_LAYERS = frozenset({"conflict", "stance"})
+
+
+class BoardPicture:
+    """A board ready to be painted onto pages."""
+
+    def __init__(self, board: Board, options: ExportOptions, layers: Iterable[str] | None = None,
+                 badges: Mapping[str, str] | None = None) -> None:
+        if options.proposal:
+            board = proposal_board(board)
+        if options.area == "selection":
+            board = part_of(board, options.selection)
+        self.board = board
+        self.options = options
+        self.editor = Editor(Document(board, read_only_reason="it is being exported"))
+        self.scene = BoardScene(self.editor)
+        self.scene.set_profile(options.profile)
+        if layers is not None:
+            shown = set(layers) - (PROPOSAL_HIDDEN_LAYERS if options.proposal else set())
+            self.scene.set_layers(tuple(shown))
+        if not options.proposal and badges:
+            self.scene.set_badges(dict(badges))
+        if options.transparent and options.format == "png":
+            self.scene.set_theme(_clear_table(self.scene.look.theme))
+        self.scene.clearSelection()
+        drop_invisible(self.scene)
+
+    def source_rect(self) -> QRectF:
+        """The scene area to export, padded; never empty."""
+        if self.options.area == "view" and self.options.view_rect is not None:
+            return QRectF(*self.options.view_rect)
+        rect = QRectF(self.scene.people_rect())
+        if rect.isEmpty():
+            rect = QRectF(-200.0, -120.0, 400.0, 240.0)
+        if self.options.area == "board":
+            # The whole board shows the two company names above the sides, as on screen.
+            rect = rect.united(QRectF(-HEADER_WIDTH, self.scene.header_top, 2 * HEADER_WIDTH, 10.0))
+        return rect.adjusted(-PADDING, -PADDING, PADDING, PADDING)
+
+    def paint(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
+        """Paint ``source`` (scene) into ``target`` (painter coordinates), clipped to it."""
+        painter.save()
+        painter.setClipRect(target, Qt.ClipOperation.IntersectClip)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self.scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
+        painter.restore()
+
+    def close(self) -> None:
+        self.scene.clear()
+        self.editor.close()
+
+
+def drop_invisible(scene: QGraphicsScene) -> None:
+    """Hide every item that would be painted without being seen (fully transparent),
+    and paint the rest directly, never from a cached bitmap, so PDF and SVG stay vector."""
+    for item in scene.items():
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        if item.isVisible() and _transparent(item):
+            item.setVisible(False)
+
+
+def _clear_table(theme: Theme) -> Theme:
+    """The theme with the table (background and side tints) see-through."""
+    none = QColor(0, 0, 0, 0)
+    return replace(theme, background=none, customer_area=none, ours_area=none)
+
+
+def _transparent(item: QGraphicsItem) -> bool:
+    return item.effectiveOpacity() <= 0.001

@@ -1,0 +1,199 @@
+"""Writing the pages to a PDF, SVG or PNG file, whole or not at all.
+
+Each writer paints into memory first (PDF and SVG stay vector: text stays text),
+then the bytes go to disk through :class:`QSaveFile`, which writes a temporary file
+beside the destination and renames it only when everything was written. A full
+disk, a missing or read-only folder, or a cancel leaves no file behind and the old
+file, if any, untouched.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSaveFile, QSize, QSizeF
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, Qt
+
+from dmuboard.gui.export.layout import pixel_size
+from dmuboard.gui.export.pages import PageSet
+from dmuboard.gui.qtapp import DEVICE_DPI
+from dmuboard.model.errors import StoreError, UserError
+
+# Continue?  Called with (pages done, pages in all); False cancels the export.
+Progress = Callable[[int, int], bool]
+
+MAX_PIXELS = 120_000_000  # about 480 MB of image memory
+MAX_SIDE = 32_000
+
+
+class Cancelled(UserError):
+    """The user stopped the export; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("The export was cancelled; no file was written.")
+
+
+class TooLarge(UserError):
+    """The picture would need more pixels than an export may use; ``largest_dpi`` would fit."""
+
+    def __init__(self, message: str, largest_dpi: int) -> None:
+        super().__init__(message)
+        self.largest_dpi = largest_dpi
+
+
+def render(pages: PageSet, progress: Progress | None = None) -> bytes:
+    """The file's contents, for the format of ``pages.options``."""
+    kind = pages.options.format
+    if kind == "pdf":
+        return render_pdf(pages, progress)
+    if kind == "svg":
+        return render_svg(pages, progress)
+    return render_png(pages, progress)
+
+
+def _go_on(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and not progress(done, total):
+        raise Cancelled()
+
+
+def render_pdf(pages: PageSet, progress: Progress | None = None) -> bytes:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(DEVICE_DPI)
+    writer.setTitle(pages.picture.board.info.title)
+    writer.setCreator("DMU Board")
+    painter = QPainter()
+    total = len(pages)
+    try:
+        for index, page in enumerate(pages.pages):
+            _go_on(progress, index, total)
+            layout = QPageLayout(QPageSize(QSizeF(page.width, page.height), QPageSize.Unit.Point, "",
+                                           QPageSize.SizeMatchPolicy.FuzzyMatch),
+                                 QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+            if index == 0:
+                writer.setPageLayout(layout)
+                if not painter.begin(writer):
+                    raise StoreError("The PDF could not be started.")
+            else:
+                writer.setPageLayout(layout)
+                writer.newPage()
+            painter.save()
+            painter.scale(DEVICE_DPI / 72.0, DEVICE_DPI / 72.0)
+            pages.paint(painter, index)
+            painter.restore()
+        _go_on(progress, total, total)
+    finally:
+        if painter.isActive():
+            painter.end()
+    return bytes(buffer.data().data())
+
+
+def render_svg(pages: PageSet, progress: Progress | None = None) -> bytes:
+    """One picture: the first page (an SVG has no pages; tiling is for PDF and print)."""
+    from PySide6.QtSvg import QSvgGenerator
+
+    page = pages.pages[0]
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setResolution(DEVICE_DPI)
+    to_px = DEVICE_DPI / 72.0
+    generator.setSize(QSize(math.ceil(page.width * to_px), math.ceil(page.height * to_px)))
+    generator.setViewBox(QRectF(0, 0, page.width * to_px, page.height * to_px))
+    generator.setTitle(pages.picture.board.info.title)
+    generator.setDescription("Made with DMU Board")
+    _go_on(progress, 0, 1)
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise StoreError("The SVG could not be started.")
+    try:
+        painter.scale(to_px, to_px)
+        if not pages.options.transparent:
+            painter.fillRect(QRectF(0, 0, page.width, page.height), Qt.GlobalColor.white)
+        pages.paint(painter, 0)
+    finally:
+        painter.end()
+    _go_on(progress, 1, 1)
+    return bytes(buffer.data().data())
+
+
+def png_size(pages: PageSet, dpi: float) -> tuple[int, int]:
+    page = pages.pages[0]
+    return pixel_size(page.width, page.height, dpi)
+
+
+def largest_dpi(pages: PageSet) -> int:
+    """The highest whole DPI whose picture stays within the pixel limits."""
+    page = pages.pages[0]
+    by_area = math.sqrt(MAX_PIXELS / (page.width * page.height)) * 72.0
+    by_side = MAX_SIDE / max(page.width, page.height) * 72.0
+    return max(1, math.floor(min(by_area, by_side)))
+
+
+def render_png(pages: PageSet, progress: Progress | None = None) -> bytes:
+    dpi = pages.options.dpi
+    width, height = png_size(pages, dpi)
+    if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
+        fits = largest_dpi(pages)
+        raise TooLarge(f"At {dpi} DPI the picture would be {width} × {height} pixels, more than an export "
+                       f"may use; choose {fits} DPI or less.", fits)
+    _go_on(progress, 0, 1)
+    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    if image.isNull():
+        raise TooLarge(f"There is not enough memory for a picture of {width} × {height} pixels.", dpi // 2)
+    image.fill(Qt.GlobalColor.transparent if pages.options.transparent else Qt.GlobalColor.white)
+    _set_dpi(image, DEVICE_DPI)  # the canvas's text sizes assume this while painting
+    painter = QPainter(image)
+    try:
+        painter.scale(width / pages.pages[0].width, height / pages.pages[0].height)
+        pages.paint(painter, 0)
+    finally:
+        painter.end()
+    _set_dpi(image, dpi)  # what the file tells other programs
+    _go_on(progress, 1, 1)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise StoreError("The picture could not be encoded as PNG.")
+    buffer.close()
+    return bytes(data.data())
+
+
+def _set_dpi(image: QImage, dpi: float) -> None:
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+
+
+def save(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through QSaveFile: the whole file or nothing."""
+    if path.is_dir():
+        raise StoreError(f"{path.name} is a folder.")
+    if not path.parent.is_dir():
+        raise StoreError(f"Cannot write {path.name}: the folder {path.parent} does not exist.")
+    file = QSaveFile(str(path))
+    if not file.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise StoreError(f"Cannot write {path.name}: {_reason(file)}.")
+    written = file.write(data)
+    if written != len(data):
+        reason = _reason(file)
+        file.cancelWriting()
+        file.commit()  # after cancelWriting, commit only removes the temporary file
+        raise StoreError(f"Cannot write {path.name}: {reason}.")
+    if not file.commit():
+        raise StoreError(f"Cannot write {path.name}: {_reason(file)}.")
+
+
+def _reason(file: QSaveFile) -> str:
+    text = file.errorString().strip().rstrip(".")
+    lowered = text.lower()
+    if "no space" in lowered or "disk full" in lowered:
+        return "the disk is full; no file was written"
+    if "permission" in lowered or "access" in lowered:
+        return "permission denied (the folder or file is read-only)"
+    return text or "the file could not be written"
