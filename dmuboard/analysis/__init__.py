@@ -1,0 +1,69 @@
+"""What the board hides: metrics and findings of shared/spec/analysis.md.
+
+Pure Python on networkx, no Qt and no database: ``analyze(board)`` reads a board and
+returns an :class:`Analysis`; ``to_json`` gives the form ``dmuboard analyze --json``
+prints. ``WarmPaths``/``warm_path`` find the chain of introductions to a person.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dmuboard.analysis import facts as _facts
+from dmuboard.analysis import metrics as _metrics
+from dmuboard.analysis import rules as _rules
+from dmuboard.analysis.advice import Wording
+from dmuboard.analysis.metrics import BENCHMARK_CONTACTS, BENCHMARK_DMU, expected_dmu
+from dmuboard.analysis.paths import WarmPath, WarmPaths, warm_path
+from dmuboard.analysis.result import SEVERITIES, Analysis, Finding, Metrics
+from dmuboard.model.board import Board
+
+__all__ = [
+    "BENCHMARK_CONTACTS",
+    "BENCHMARK_DMU",
+    "SEVERITIES",
+    "Analysis",
+    "Finding",
+    "Metrics",
+    "WarmPath",
+    "WarmPaths",
+    "analyze",
+    "expected_dmu",
+    "to_json",
+    "warm_path",
+]
+
+
+def analyze(board: Board) -> Analysis:
+    """The metrics and the findings of ``board``, findings in the spec's order and worded."""
+    facts = _facts.gather(board)
+    wording = Wording(board)
+    found = [wording.word(finding) for finding in _rules.findings(board, facts)]
+    return Analysis(_metrics.compute(board, facts), found)
+
+
+def to_json(analysis: Analysis, board: Board) -> dict[str, Any]:
+    """The JSON object of the spec (``dmuboard analyze FILE --json``)."""
+    m = analysis.metrics
+    findings = []
+    for f in analysis.findings:
+        item: dict[str, Any] = {"code": f.code, "severity": f.severity, "people": list(f.people),
+                                "message": f.message}
+        if f.role is not None:
+            item["role"] = f.role
+        if f.expected is not None:
+            item["expected"] = list(f.expected)
+        findings.append(item)
+    return {
+        "board": board.info.title,
+        "metrics": {
+            "customer_people": m.customer_people,
+            "our_people": m.our_people,
+            "contacts": m.contacts,
+            "relationships": m.relationships,
+            "coverage": m.coverage,
+            "expected_dmu": list(m.expected_dmu),
+            "required_roles_covered": list(m.required_roles_covered),
+        },
+        "findings": findings,
+    }

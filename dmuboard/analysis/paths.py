@@ -1,0 +1,106 @@
+"""The warm graph: who can introduce us to whom.
+
+Its edges are the ``relationship``, ``influences`` and ``reports_to`` links, without
+direction (``conflict`` links are left out). A warm path to a customer person is the
+shortest chain from any of our people to them along these edges: the introductions
+we would ask for. Among chains of equal length the one whose relationships are
+strongest wins, then the one through the lowest ids, so the answer is stable.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+from dmuboard.model.board import Board, Link
+
+WARM_KINDS = frozenset({"relationship", "influences", "reports_to"})
+
+
+@dataclass(frozen=True, slots=True)
+class WarmPath:
+    """A chain from one of our people to a customer person.
+
+    ``people`` starts with our person and ends with the target; ``links`` holds the
+    link between each consecutive pair (one fewer than people).
+    """
+
+    people: tuple[str, ...]
+    links: tuple[Link, ...]
+
+
+def warm_adjacency(board: Board) -> dict[str, list[tuple[str, Link]]]:
+    """Each person's neighbours in the warm graph, with the link that joins them."""
+    adjacency: dict[str, list[tuple[str, Link]]] = {pid: [] for pid in board.people}
+    for link in board.links.values():
+        if link.kind in WARM_KINDS:
+            adjacency[link.source].append((link.target, link))
+            adjacency[link.target].append((link.source, link))
+    return adjacency
+
+
+def reachable_from_ours(board: Board, adjacency: dict[str, list[tuple[str, Link]]] | None = None) -> set[str]:
+    """Everyone connected to at least one of our people in the warm graph."""
+    adjacency = adjacency if adjacency is not None else warm_adjacency(board)
+    seen = {pid for pid, person in board.people.items() if person.side == "ours"}
+    todo = list(seen)
+    while todo:
+        current = todo.pop()
+        for other, _link in adjacency[current]:
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return seen
+
+
+class WarmPaths:
+    """The shortest warm paths from our team to everyone, computed once."""
+
+    def __init__(self, board: Board, adjacency: dict[str, list[tuple[str, Link]]] | None = None) -> None:
+        adjacency = adjacency if adjacency is not None else warm_adjacency(board)
+        self._parent: dict[str, tuple[str, Link] | None] = {}
+        # cost: (introductions needed, how weak the relationships on the way are, id)
+        best: dict[str, tuple[int, int]] = {}
+        heap: list[tuple[int, int, str]] = []
+        for pid, person in board.people.items():
+            if person.side == "ours":
+                best[pid] = (0, 0)
+                self._parent[pid] = None
+                heap.append((0, 0, pid))
+        heapq.heapify(heap)
+        done: set[str] = set()
+        while heap:
+            hops, weakness, current = heapq.heappop(heap)
+            if current in done:
+                continue
+            done.add(current)
+            for other, link in adjacency[current]:
+                if other in done:
+                    continue
+                cost = (hops + 1, weakness + (5 - (link.strength or 5)))
+                known = best.get(other)
+                if known is None or cost < known:
+                    best[other] = cost
+                    self._parent[other] = (current, link)
+                    heapq.heappush(heap, (cost[0], cost[1], other))
+
+    def path_to(self, person_id: str) -> WarmPath | None:
+        """The chain from one of ours to ``person_id``, or None when no chain exists."""
+        if person_id not in self._parent:
+            return None
+        people = [person_id]
+        links: list[Link] = []
+        step = self._parent[person_id]
+        while step is not None:
+            previous, link = step
+            people.append(previous)
+            links.append(link)
+            step = self._parent[previous]
+        people.reverse()
+        links.reverse()
+        return WarmPath(tuple(people), tuple(links))
+
+
+def warm_path(board: Board, person_id: str) -> WarmPath | None:
+    """The shortest warm path from any of our people to ``person_id`` (None: there is none)."""
+    return WarmPaths(board).path_to(person_id)
