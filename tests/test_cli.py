@@ -167,18 +167,35 @@ def test_demo_into_a_read_only_folder_is_refused(
 
 
 @pytest.mark.parametrize("name", ["board.dmu", "board.json"])
+@pytest.mark.parametrize("failure", [PermissionError(13, "Permission denied"), OSError(28, "No space left on device")])
 def test_a_failure_while_writing_leaves_no_partial_file(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, failure: OSError
 ) -> None:
-    """When the last step of writing fails, the user hears so and the folder holds nothing new."""
+    """When the last step of writing fails, the user reads why and the folder holds nothing new."""
     def refuse(*args: Any, **kwargs: Any) -> None:
-        raise PermissionError(13, "Permission denied")
+        raise failure
 
     monkeypatch.setattr(os, "link", refuse)
     monkeypatch.setattr(os, "replace", refuse)
     code, _, err = run(capsys, "demo", tmp_path / name)
     assert code == 1
-    one_error_line(err)
+    line = one_error_line(err)
+    assert f"could not write {tmp_path / name}" in line and str(failure.strerror) in line
+    assert "nothing was written" in line
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_database_that_cannot_be_created_is_reported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If SQLite cannot create the new board, its reason is passed on and nothing is left behind."""
+    def cannot_open(*args: Any, **kwargs: Any) -> None:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(sqlite3, "connect", cannot_open)
+    code, _, err = run(capsys, "demo", tmp_path / "board.dmu")
+    assert code == 1
+    assert "unable to open database file" in one_error_line(err)
     assert list(tmp_path.iterdir()) == []
 
 

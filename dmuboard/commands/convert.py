@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 from pathlib import Path
 
 from dmuboard.boardio import SUFFIXES, UsageError, read_board, write_board
@@ -75,4 +76,24 @@ def check_output(path: Path, force: bool) -> None:
 def write_output(path: Path, board: Board, *, force: bool) -> None:
     """Write ``board`` to ``path`` (.dmu or .json), whole or not at all."""
     check_output(path, force)
-    write_board(path, board, force=force)
+    try:
+        write_board(path, board, force=force)
+    except StoreError as error:
+        reason = _reason(error.__context__)
+        if reason is None:
+            raise
+        raise StoreError(f"could not write {path}: {reason}; nothing was written.") from None
+
+
+def _reason(cause: BaseException | None) -> str | None:
+    """The system's own words for why a write failed, when the store's message was meant for the GUI."""
+    if cause is None or isinstance(cause, FileExistsError):
+        return None
+    if isinstance(cause, OSError):
+        return cause.strerror or str(cause)
+    driver_error = getattr(cause, "orig", None)  # SQLAlchemy wraps the driver's error
+    if isinstance(driver_error, sqlite3.Error):
+        return str(driver_error)
+    if isinstance(cause, sqlite3.Error):
+        return str(cause)
+    return None
