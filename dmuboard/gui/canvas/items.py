@@ -77,16 +77,16 @@ class SceneItems:
                 item.adjust()
                 touched.append(item)
         for link in change.links:
-            item: LinkItem | None = self.links.get(link.id)
-            if item is not None and (item.link.source, item.link.target) != (link.source, link.target):
+            line = self.links.get(link.id)
+            if line is not None and (line.link.source, line.link.target) != (link.source, link.target):
                 self._remove_link(link.id)
-                item = None
-            if item is None:
-                item = self._add_link(link)
+                line = None
+            if line is None:
+                line = self._add_link(link)
             else:
-                item.set_link(link)
-            if item is not None:
-                touched.append(item)
+                line.set_link(link)
+            if line is not None:
+                touched.append(line)
         for item in touched:
             item.setToolTip(self._link_tooltip(item.link))
         self._set_lanes(touched)

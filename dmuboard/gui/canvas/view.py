@@ -162,6 +162,7 @@ class BoardView(QGraphicsView):
             event.accept()
             return
         super().mouseReleaseEvent(self._as_ctrl(event))
+        event.accept()  # the board handled it, even when it ended a rubber band over nothing
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and self.board_scene.focusItem() is None:
