@@ -9,6 +9,7 @@ import networkx as nx
 import pytest
 
 from dmuboard import sample
+from dmuboard.analysis import analyze
 from dmuboard.model import jsonformat
 from dmuboard.model.board import Board, Person
 from dmuboard.model.document import check_board
@@ -203,3 +204,19 @@ def test_a_missing_sample_file_is_a_clear_error(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(sample, "resource", lambda name: tmp_path / name)
     with pytest.raises(NotABoardError, match="sample board is missing"):
         sample.sample_board()
+
+
+def test_the_analysis_finds_what_the_sample_is_built_to_teach(board: Board) -> None:
+    """The analysis of the sample shows a single thread, uncovered deciders and blockers, and the hidden architect."""
+    found: dict[str, list[set[str]]] = {}
+    for finding in analyze(board).findings:
+        found.setdefault(finding.code, []).append({board.people[pid].title for pid in finding.people})
+    assert found["single_threaded"] == [{"Marketing manager"}]
+    assert found["hidden_influencer"] == [{"IT architect"}]
+    assert found["single_owner"] == [{"Account manager"}]
+    unconnected = set().union(*found["unconnected_influencer"])
+    assert {"CFO", "Algemeen directeur (CEO)", "IT architect"} <= unconnected
+    uncovered = set().union(*found["uncovered_blocker"])
+    assert uncovered == {p.title for p in board.customers() if p.stance in ("blocker", "skeptic")}
+    for code in ("missing_role", "dmu_size_gap", "isolated_person", "no_relationships"):
+        assert code not in found, code
