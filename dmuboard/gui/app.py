@@ -1,0 +1,103 @@
+"""Starting the GUI: `dmuboard [FILE] [--present]`.
+
+Where there is no display the GUI says so in one line and exits 1, naming the
+commands that work without one, before Qt could abort. With a display (or with
+``QT_QPA_PLATFORM`` chosen, e.g. ``offscreen`` in tests) it opens FILE, the last
+board, or on the first run a fresh copy of the sample board.
+
+Settings live in QSettings under "dmuboard" (``$DMUBOARD_SETTINGS`` names an .ini
+file instead, as tests and screenshots do); boards made by the app live in its data
+folder (``$DMUBOARD_DATA_DIR`` overrides it).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+SETTINGS_VARIABLE = "DMUBOARD_SETTINGS"
+HEADLESS_COMMANDS = "demo, convert, check, analyze, export, import-csv"
+NO_DISPLAY = (
+    "dmuboard: there is no display, so the window cannot open; "
+    f"these commands work without one: {HEADLESS_COMMANDS} (see dmuboard --help)."
+)
+
+
+def _x_server_answers(display: str) -> bool:
+    """Whether a local X display (":0", ":1.0") has a server; remote ones are assumed to."""
+    match = re.fullmatch(r"(?:unix)?:(\d+)(?:\.\d+)?", display)
+    if match is None:
+        return True
+    number = match.group(1)
+    path = f"/tmp/.X11-unix/X{number}"
+    for address in (path, "\0" + path):  # the socket file, or Linux's abstract one
+        try:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+                probe.settimeout(1.0)
+                probe.connect(address)
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def display_missing() -> bool:
+    """True when a window cannot be shown here (checked before Qt is started)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return False
+    platform = os.environ.get("QT_QPA_PLATFORM", "").strip()
+    display = os.environ.get("DISPLAY", "")
+    wayland = os.environ.get("WAYLAND_DISPLAY", "")
+    if platform.startswith("xcb"):
+        return not display or not _x_server_answers(display)
+    if platform.startswith("wayland"):
+        return not wayland
+    if platform:
+        return False  # offscreen, vnc, eglfs, ...: the user chose it
+    if wayland:
+        return False
+    return not display or not _x_server_answers(display)
+
+
+def run_gui(file: Path | None, present: bool = False) -> int:
+    """Run the GUI until its window closes; the exit code for the command line."""
+    if display_missing():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from dmuboard.gui.mainwindow import MainWindow
+    from dmuboard.resources import resource
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "dmuboard"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("dmuboard")
+    app.setDesktopFileName("dmuboard")
+    icon = resource("dmuboard.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    settings = open_settings()
+    window = MainWindow(settings)
+    window.start(file)  # a FILE that cannot be opened: one line on stderr (cli), exit 1
+    window.show()
+    if present and hasattr(window, "start_presentation"):
+        window.start_presentation()
+    return int(app.exec())
+
+
+def open_settings() -> QSettings:
+    """The user's settings, or the .ini file ``$DMUBOARD_SETTINGS`` names."""
+    from PySide6.QtCore import QSettings
+
+    chosen = os.environ.get(SETTINGS_VARIABLE)
+    if chosen:
+        return QSettings(chosen, QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, "dmuboard", "dmuboard")

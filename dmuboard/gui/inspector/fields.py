@@ -1,0 +1,212 @@
+"""Inspector fields that commit once, when the user is done with them.
+
+A field remembers the value it last showed from the model. It emits ``committed``
+only when the user has finished (Enter or leaving a text field, choosing an item,
+ticking a box) and its value differs from that one, so one edit is one undo step
+and never one per keystroke. ``show`` puts a model value in without emitting.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+
+def plain_tooltip(text: str) -> str:
+    """A tool tip that shows ``text`` literally, whatever markup it holds."""
+    escaped = html.escape(text).replace("\n", "<br>")
+    return f"<qt>{escaped}</qt>"
+
+
+class LineField(QLineEdit):
+    """One line of text, committed on Enter or on leaving the field."""
+
+    committed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, max_length: int = 200) -> None:
+        super().__init__(parent)
+        self.setMaxLength(max_length)
+        self._shown = ""
+        self.editingFinished.connect(self._finished)
+
+    def value(self) -> str:
+        return self.text()
+
+    def show_value(self, value: str) -> None:
+        self._shown = value
+        if self.text() != value:
+            self.blockSignals(True)
+            self.setText(value)
+            self.setCursorPosition(0)
+            self.blockSignals(False)
+
+    def revert(self) -> None:
+        self.blockSignals(True)
+        self.setText(self._shown)
+        self.blockSignals(False)
+
+    def pending(self) -> bool:
+        return self.text() != self._shown
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.pending():
+            self.revert()  # Esc drops what was typed
+            return
+        super().keyPressEvent(event)
+
+    def _finished(self) -> None:
+        if self.pending():
+            self.committed.emit()
+
+
+class TextField(QPlainTextEdit):
+    """Several lines (notes, interests), committed on leaving the field."""
+
+    committed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, max_length: int = 20000, lines: int = 4) -> None:
+        super().__init__(parent)
+        self.max_length = max_length
+        self.setTabChangesFocus(True)
+        self._shown = ""
+        height = self.fontMetrics().lineSpacing() * lines + 12
+        self.setMinimumHeight(min(height, 60))
+        self.setMaximumHeight(height)
+
+    def value(self) -> str:
+        return self.toPlainText()
+
+    def show_value(self, value: str) -> None:
+        self._shown = value
+        if self.toPlainText() != value:
+            self.blockSignals(True)
+            self.setPlainText(value)
+            self.blockSignals(False)
+
+    def revert(self) -> None:
+        self.blockSignals(True)
+        self.setPlainText(self._shown)
+        self.blockSignals(False)
+
+    def pending(self) -> bool:
+        return self.toPlainText() != self._shown
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self.pending():
+            self.committed.emit()
+
+
+class ChoiceField(QComboBox):
+    """One of a fixed list; each item carries its model value."""
+
+    committed = Signal()
+
+    def __init__(self, items: Sequence[tuple[str, Any]] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._shown: Any = None
+        self.set_items(items)
+        self.activated.connect(self._chosen)
+
+    def set_items(self, items: Sequence[tuple[str, Any]]) -> None:
+        self.blockSignals(True)
+        self.clear()
+        for label, value in items:
+            self.addItem(label, value)
+        self.blockSignals(False)
+
+    def value(self) -> Any:
+        return self.currentData()
+
+    def show_value(self, value: Any) -> None:
+        self._shown = value
+        self.blockSignals(True)
+        self.setCurrentIndex(self.findData(value))
+        self.blockSignals(False)
+
+    def revert(self) -> None:
+        self.show_value(self._shown)
+
+    def pending(self) -> bool:
+        return bool(self.value() != self._shown)
+
+    def _chosen(self, _index: int) -> None:
+        if self.pending():
+            self.committed.emit()
+
+
+class NumberField(QSpinBox):
+    """A whole number in a range, committed on Enter, leaving the field, or an arrow step."""
+
+    committed = Signal()
+
+    def __init__(self, low: int, high: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(low, high)
+        self.setKeyboardTracking(False)  # typing "5" is one commit, on Enter or focus out
+        self._shown = low
+        self.valueChanged.connect(self._changed)
+
+    def show_value(self, value: int) -> None:
+        self._shown = value
+        self.blockSignals(True)
+        self.setValue(value)
+        self.blockSignals(False)
+
+    def revert(self) -> None:
+        self.show_value(self._shown)
+
+    def pending(self) -> bool:
+        return self.value() != self._shown
+
+    def _changed(self, _value: int) -> None:
+        if self.pending():
+            self.committed.emit()
+
+
+class ChecksField(QWidget):
+    """A set of names as check boxes (roles); the value keeps the order of ``names``."""
+
+    committed = Signal()
+
+    def __init__(self, names: Sequence[str], labels: dict[str, str], tips: dict[str, str],
+                 parent: QWidget | None = None, columns: int = 2) -> None:
+        super().__init__(parent)
+        self.names = tuple(names)
+        self._shown: tuple[str, ...] = ()
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setHorizontalSpacing(12)
+        layout.setVerticalSpacing(2)
+        self.boxes: dict[str, QCheckBox] = {}
+        for i, name in enumerate(self.names):
+            box = QCheckBox(labels.get(name, name), self)
+            box.setToolTip(tips.get(name, ""))
+            box.toggled.connect(self._toggled)
+            layout.addWidget(box, i // columns, i % columns)
+            self.boxes[name] = box
+
+    def value(self) -> tuple[str, ...]:
+        return tuple(name for name in self.names if self.boxes[name].isChecked())
+
+    def show_value(self, value: Sequence[str]) -> None:
+        self._shown = tuple(value)
+        for name, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(name in value)
+            box.blockSignals(False)
+
+    def revert(self) -> None:
+        self.show_value(self._shown)
+
+    def pending(self) -> bool:
+        return set(self.value()) != set(self._shown)
+
+    def _toggled(self, _checked: bool) -> None:
+        if self.pending():
+            self.committed.emit()

@@ -1,0 +1,98 @@
+"""The inspector page for one link: its kind (only kinds its ends allow), strength and note."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from dmuboard.gui.inspector.fields import ChoiceField, TextField, plain_tooltip
+from dmuboard.gui.inspector.page import Page
+from dmuboard.gui.roletext import LINK_LABELS, STRENGTH_LABELS
+from dmuboard.model.board import Link, Person
+from dmuboard.model.document import Change
+
+
+def kinds_between(source: Person, target: Person) -> tuple[str, ...]:
+    """The link kinds the format allows between these two people."""
+    if source.side != target.side:
+        return ("relationship",)
+    if source.is_customer:
+        return ("reports_to", "influences", "conflict")
+    return ("reports_to",)
+
+
+class LinkPage(Page):
+    """From, to, kind, strength (relationships only) and note; directed links can be reversed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.link_id: str | None = None
+        self.ends: list[QLabel] = []
+        for caption in ("From", "To"):
+            label = QLabel(self)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
+            self.form.addRow(f"{caption}:", label)
+            self.ends.append(label)
+        self.add_field("kind", "Kind", ChoiceField((), self))
+        strengths = [(text, value) for value, text in STRENGTH_LABELS.items()]
+        self.add_field("strength", "Strength", ChoiceField(strengths, self),
+                       "How well our person knows theirs: 1 (aware of each other) to 5 (trusted advisor)")
+        self.add_field("note", "Note", TextField(self, 2000, 4))
+        self.reverse = QPushButton("Reverse direction", self)
+        self.reverse.setToolTip("Swap the two ends of this line")
+        self.reverse.clicked.connect(self.reverse_direction)
+        self.form.addRow("", self.reverse)
+
+    def link(self) -> Link | None:
+        board = self.board
+        if board is None or self.link_id is None:
+            return None
+        return board.links.get(self.link_id)
+
+    def refresh(self) -> None:
+        link, board = self.link(), self.board
+        if link is None or board is None:
+            return
+        source, target = board.people[link.source], board.people[link.target]
+        for label, person in zip(self.ends, (source, target), strict=True):
+            text = f"{person.name} — {person.title}" if person.title else person.name
+            label.setText(text)
+            label.setToolTip(plain_tooltip(text))
+        kind = self.fields["kind"]
+        kind.set_items([(LINK_LABELS[k], k) for k in kinds_between(source, target)])
+        kind.show_value(link.kind)
+        self.fields["strength"].show_value(link.strength)
+        self.fields["note"].show_value(link.note)
+        self.set_row_visible("strength", link.kind == "relationship")
+        self.form.setRowVisible(self.reverse, link.directed)
+        self.reverse.setEnabled(self.editable)
+
+    def set_editable(self, editable: bool) -> None:
+        super().set_editable(editable)
+        self.reverse.setEnabled(editable)
+
+    def change_for(self, name: str, value: Any) -> Change | None:
+        link = self.link()
+        if link is None:
+            return None
+        if name == "kind":
+            strength = (link.strength or 3) if value == "relationship" else None
+            changed = replace(link, kind=value, strength=strength)
+        else:
+            changed = replace(link, **{name: value})
+        if changed == link:
+            return None
+        label = {"kind": "Change link kind", "strength": "Change strength", "note": "Change link note"}[name]
+        return Change(links=(changed,), label=label)
+
+    def reverse_direction(self) -> None:
+        link = self.link()
+        if link is None or self.editor is None:
+            return
+        turned = replace(link, source=link.target, target=link.source)
+        self.editor.submit(Change(links=(turned,), label="Reverse link"))

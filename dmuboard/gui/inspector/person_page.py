@@ -1,0 +1,74 @@
+"""The inspector page for one person: every field of the token."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from dmuboard.gui.inspector.fields import ChecksField, ChoiceField, LineField, NumberField, TextField
+from dmuboard.gui.inspector.page import Page
+from dmuboard.gui.roletext import ROLE_LABELS, SIDE_LABELS, STANCE_LABELS, role_tip
+from dmuboard.model.board import ROLES, SIDES, STANCES, Person
+from dmuboard.model.document import Change
+
+
+def moved_to_side(person: Person, side: str) -> Person:
+    """``person`` on the other side: across the divide, without customer-only fields."""
+    if side == "ours":
+        person = replace(person, roles=(), stance="unknown")
+    try:
+        from dmuboard.model.layout import side_change
+    except ImportError:  # the layout module is not there yet: mirror x ourselves
+        x = -person.x if person.x is not None else None
+        return replace(person, side=side, x=x, y=person.y)
+    return side_change(person, side)
+
+
+class PersonPage(Page):
+    """Name, title, department, organisation, side, roles, stance, influence, interests, notes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.person_id: str | None = None
+        self.add_field("name", "Name", LineField(self))
+        self.add_field("title", "Title", LineField(self), "Job title, e.g. CFO")
+        self.add_field("department", "Department", LineField(self))
+        self.add_field("organisation", "Organisation", LineField(self),
+                       "An outside firm this person works for (consultant, partner); empty for staff")
+        self.add_field("side", "Side", ChoiceField([(SIDE_LABELS[s], s) for s in SIDES], self),
+                       "Changing the side moves the token across the divide")
+        roles = ChecksField(ROLES, ROLE_LABELS, {r: role_tip(r) for r in ROLES}, self)
+        self.add_field("roles", "Roles", roles, "The person's roles in the buying committee (DMU)")
+        self.add_field("stance", "Stance", ChoiceField([(STANCE_LABELS[s], s) for s in STANCES], self),
+                       "Where this person stands on our offer")
+        influence = NumberField(1, 5, self)
+        influence.setSuffix("  (1 little – 5 decisive)")
+        self.add_field("influence", "Influence", influence, "1 (little) to 5 (decisive)")
+        self.add_field("interests", "Interests", TextField(self, 2000, 3),
+                       "What this person wants to win personally")
+        self.add_field("notes", "Notes", TextField(self, 20000, 5), "Private notes")
+
+    def person(self) -> Person | None:
+        board = self.board
+        if board is None or self.person_id is None:
+            return None
+        return board.people.get(self.person_id)
+
+    def refresh(self) -> None:
+        person = self.person()
+        if person is None:
+            return
+        for name in ("name", "title", "department", "organisation", "side", "roles", "stance",
+                     "influence", "interests", "notes"):
+            self.fields[name].show_value(getattr(person, name))
+        self.set_row_visible("roles", person.is_customer)
+        self.set_row_visible("stance", person.is_customer)
+
+    def change_for(self, name: str, value: Any) -> Change | None:
+        person = self.person()
+        if person is None:
+            return None
+        changed = moved_to_side(person, value) if name == "side" else replace(person, **{name: value})
+        if changed == person:
+            return None
+        return Change(people=(changed,), label=f"Change {self.labels[name].lower()}")

@@ -1,0 +1,245 @@
+"""The main window: what it opens, what it remembers, and how it treats files it refuses."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+
+from dmuboard.gui.session import OTHER_WINDOW
+from dmuboard.model.document import Change
+from dmuboard.sample import sample_path
+from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit, small_board
+
+pytestmark = QT_NOISE
+
+
+@pytest.fixture
+def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
+    yield from make_kit(tmp_path, qtbot, monkeypatch)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_first_run_opens_a_copy_of_the_sample_in_the_data_folder(kit: WindowKit) -> None:
+    """With no file and no last board, the window opens a fresh copy of the sample board in
+    the data folder; the packaged sample is not touched, and the title names board and file."""
+    before = digest(sample_path())
+    window = kit.window()
+    assert window.opened is not None
+    copy = window.opened.path
+    assert copy.parent == kit.boards_dir.absolute()
+    assert copy.suffix == ".dmu"
+    title = window.editor.document.board.info.title
+    assert window.windowTitle() == f"{title} — {copy.name} — DMU Board"
+    assert "sample" in window.statusBar().currentMessage()
+    assert window.editor.submit(Change(info=window.editor.document.board.info.__class__(
+        "Our own deal"), label="Rename"))
+    assert board_on_disk(copy).info.title == "Our own deal"
+    assert digest(sample_path()) == before
+
+
+def test_the_next_start_opens_the_last_board(kit: WindowKit) -> None:
+    """A second start with the same settings opens the board of the first, not another sample copy."""
+    first = kit.window()
+    path = first.opened.path
+    first.close()
+    second = kit.window()
+    assert second.opened.path == path
+    assert len(list(kit.boards_dir.glob("*.dmu"))) == 1
+
+
+def test_a_file_on_the_command_line_is_opened(kit: WindowKit) -> None:
+    """`dmuboard FILE.dmu` opens that board, with its title and file name in the window title."""
+    path = kit.board("acme.dmu")
+    window = kit.window(path)
+    assert window.opened.path == path.absolute()
+    assert window.windowTitle() == "Acme BV - CRM replacement — acme.dmu — DMU Board"
+    assert window.counts.text() == "3 theirs · 1 ours · 2 links"
+
+
+def test_geometry_panels_and_recent_files_persist(kit: WindowKit, qtbot: Any) -> None:
+    """Window size, a hidden panel and the recent files come back in the next window."""
+    one, two = kit.board("one.dmu"), kit.board("two.dmu")
+    window = kit.window(one)
+    window.resize(730, 540)
+    window.docks["palette"].hide()
+    assert window.open_path(two)
+    window.close()
+
+    again = kit.window()
+    assert again.opened.path == two.absolute()
+    assert (again.width(), again.height()) == (730, 540)
+    assert not again.docks["palette"].isVisible()
+    assert again.docks["inspector"].isVisible()
+    again.fill_recent_menu()
+    names = [action.text() for action in again.recent_menu.actions() if action.text()]
+    assert names[:2] == ["&1 two.dmu", "&2 one.dmu"]
+
+
+def test_open_recent_drops_files_that_are_gone(kit: WindowKit) -> None:
+    """A recent board that was deleted is no longer offered."""
+    one, two = kit.board("one.dmu"), kit.board("two.dmu")
+    window = kit.window(one)
+    window.open_path(two)
+    window.open_path(one)
+    two.unlink()
+    window.fill_recent_menu()
+    texts = [action.text() for action in window.recent_menu.actions()]
+    assert "&1 one.dmu" in texts
+    assert not any("two.dmu" in text for text in texts)
+    assert kit.settings().value("files/recent") == [str(one.absolute())]
+
+
+def test_a_refused_file_shows_why_and_keeps_the_current_board(kit: WindowKit) -> None:
+    """Opening a file that is not a board shows the reason in a message and changes nothing."""
+    path = kit.board("acme.dmu")
+    window = kit.window(path)
+    junk = kit.root / "notes.dmu"
+    junk.write_text("just some notes, not a board")
+    shown: list[tuple[str, str]] = []
+    window.show_error = lambda title, text: shown.append((title, text))  # type: ignore[method-assign]
+    title = window.windowTitle()
+
+    assert not window.open_path(junk)
+
+    assert len(shown) == 1
+    assert "notes.dmu" in shown[0][1] and "\n" not in shown[0][1]
+    assert window.opened.path == path.absolute()
+    assert window.windowTitle() == title
+    assert junk.read_text() == "just some notes, not a board"
+    assert window.editor.submit(Change(people=(), removed_links=("l1",), label="Delete link"))
+    assert "l1" not in board_on_disk(path).links
+
+
+def test_a_second_window_on_the_same_board_is_read_only(kit: WindowKit) -> None:
+    """While one window has a board, a second opens it read-only: banner, title, disabled
+    inspector, and an edit is refused with a message and leaves the file as it was."""
+    path = kit.board("acme.dmu")
+    first = kit.window(path)
+    second = kit.window(path)
+    assert first.opened.read_only_reason is None
+    assert second.opened.read_only_reason == OTHER_WINDOW
+    assert second.banner.isVisible()
+    assert OTHER_WINDOW in second.banner.text()
+    assert second.windowTitle().endswith(" [read-only]")
+    assert second.inspector.board_page.fields["title"].isReadOnly()
+    assert not second.inspector.board_page.fields["purchase_type"].isEnabled()
+
+    second.scene.select(people=["p3"])
+    second.actions["delete"].trigger()
+    assert "read-only" in second.statusBar().currentMessage()
+    assert "p3" in second.editor.document.board.people
+    assert "p3" in board_on_disk(path).people
+
+    first.close()
+    third = kit.window(path)
+    assert third.opened.read_only_reason is None
+    assert not third.banner.isVisible()
+
+
+def test_opening_a_json_document_offers_a_new_board_file_beside_it(kit: WindowKit) -> None:
+    """A .json board document is turned into a new .dmu beside it when the user agrees;
+    the .json file stays as it was."""
+    from dmuboard.model import jsonformat
+
+    document = kit.root / "deal.json"
+    document.write_text(jsonformat.dumps(small_board("From JSON")))
+    before = document.read_text()
+    window = kit.window(kit.board("acme.dmu"))
+    answers = [False, True]
+    window.ask_yes_no = lambda title, text: answers.pop(0)  # type: ignore[method-assign]
+
+    assert not window.open_path(document)
+    assert window.opened.path.name == "acme.dmu"
+    assert window.open_path(document)
+    assert window.opened.path == (kit.root / "deal.dmu").absolute()
+    assert window.editor.document.board.info.title == "From JSON"
+    assert document.read_text() == before
+
+
+def test_new_board_is_a_real_file_from_the_start(kit: WindowKit, qtbot: Any) -> None:
+    """New makes "Untitled board" in the data folder at once; typing its title is kept."""
+    window = kit.window(kit.board("acme.dmu"))
+    assert window.new_board()
+    path = window.opened.path
+    assert path == (kit.boards_dir / "Untitled board.dmu").absolute()
+    title = window.inspector.board_page.fields["title"]
+    title.selectAll()
+    qtbot.keyClicks(title, "Globex renewal")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert board_on_disk(path).info.title == "Globex renewal"
+    assert window.windowTitle().startswith("Globex renewal — Untitled board.dmu")
+    window.new_board()
+    assert window.opened.path.name == "Untitled board 2.dmu"
+
+
+def test_save_a_copy_switches_to_the_copy_and_leaves_the_original(kit: WindowKit) -> None:
+    """Save a Copy As writes the copy and the window goes on with it; later edits reach the
+    copy only. A .json copy is an export: the window stays on its board."""
+    original = kit.board("acme.dmu")
+    window = kit.window(original)
+    copy = kit.root / "elsewhere" / "acme copy.dmu"
+    copy.parent.mkdir()
+    window.ask_save_path = lambda suggested: copy  # type: ignore[method-assign]
+    assert window.save_copy_dialog()
+    assert window.opened.path == copy.absolute()
+    assert "copy" in window.statusBar().currentMessage()
+    window.scene.select(people=["p3"])
+    window.scene.delete_selection()
+    assert "p3" not in board_on_disk(copy).people
+    assert "p3" in board_on_disk(original).people
+
+    exported = kit.root / "acme.json"
+    assert window.save_copy_to(exported)
+    assert exported.is_file()
+    assert window.opened.path == copy.absolute()
+
+
+def test_menus_toolbar_and_shortcuts_are_there(kit: WindowKit) -> None:
+    """The usual menus, a toolbar, and the shortcuts the issue names (Redo has two)."""
+    window = kit.window(kit.board())
+    assert set(window.menus) == {"file", "edit", "view", "board", "help"}
+    assert window.toolbar.actions()
+    keys = {name: [s.toString() for s in action.shortcuts()] for name, action in window.actions.items()}
+    assert keys["undo"] == ["Ctrl+Z"]
+    assert keys["redo"] == ["Ctrl+Shift+Z", "Ctrl+Y"]
+    assert keys["find"] == ["Ctrl+F"]
+    assert keys["fit"] == ["Ctrl+0"]
+    assert keys["full_screen"] == ["F11"]
+    assert keys["connect"] == ["L"]
+    assert QKeySequence(QKeySequence.StandardKey.ZoomIn).toString() in keys["zoom_in"]
+    view_menu = [action.text() for action in window.panels_menu.actions()]
+    assert {"Palette", "Inspector", "Findings"} <= set(view_menu)
+
+
+def test_undo_and_redo_actions_follow_the_open_board(kit: WindowKit) -> None:
+    """Edit > Undo undoes the last change of the board now open; Redo does it again."""
+    path = kit.board()
+    window = kit.window(path)
+    window.scene.select(people=["p3"])
+    window.actions["delete"].trigger()
+    assert "p3" not in board_on_disk(path).people
+    assert window.actions["undo"].isEnabled()
+    window.actions["undo"].trigger()
+    assert "p3" in board_on_disk(path).people
+    window.actions["redo"].trigger()
+    assert "p3" not in board_on_disk(path).people
+    window.open_path(kit.board("other.dmu"))
+    assert not window.actions["undo"].isEnabled()
+
+
+def test_settings_stay_in_the_test_file(kit: WindowKit) -> None:
+    """The window writes to the settings it was given (the test's own file)."""
+    window = kit.window(kit.board())
+    window.close()
+    stored = QSettings(str(kit.root / "settings.ini"), QSettings.Format.IniFormat)
+    assert stored.value("files/last") == str((kit.root / "acme.dmu").absolute())
+    assert stored.contains("window/geometry")
