@@ -64,8 +64,9 @@ class Wording:
             return (f"{self.step(path.links[-1])}; {self.step(path.links[0])}: "
                     f"ask {self.name(go_between)} for an introduction.")
         chain = " → ".join(self.name(p) for p in path.people)
-        return (f"Warm path: {chain}. Start with {self.name(path.people[1])}, "
-                f"whom {self.name(path.people[0])} knows, and work along it.")
+        first, second = self.name(path.people[1]), self.name(path.people[2])
+        return (f"Warm path: {chain}. {self.name(path.people[0])} knows {first}: "
+                f"ask {first} to introduce you to {second}.")
 
     def sway(self, pid: str) -> str:
         person = self.board.people[pid]
@@ -79,7 +80,12 @@ class Wording:
 
     def word(self, finding: Finding) -> Finding:
         message, advice = _TEXTS[finding.code](self, finding)
-        return replace(finding, message=message, advice=advice)
+        return replace(finding, message=_tidy(message), advice=_tidy(advice))
+
+
+def _tidy(text: str) -> str:
+    """One full stop at the end, even when a name ends in one ("Acme B.V.")."""
+    return text.replace("..", ".") if text.endswith("..") else text
 
 
 def _article(word: str) -> str:

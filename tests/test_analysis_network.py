@@ -1,0 +1,112 @@
+"""hidden_influencer: betweenness in the customer's influence and reporting graph."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dmuboard.analysis.centrality import central_people
+from dmuboard.model.board import Board
+from tests.test_analysis_rules import found, make, quiet
+
+
+def star(centre: dict[str, Any], leaves: int, loners: int, kind: str = "reports_to", **extra: Any) -> Board:
+    """A centre with ``leaves`` people reporting to it and ``loners`` customer people on their own."""
+    people: dict[str, dict[str, Any]] = {"p0": dict(centre)}
+    links = []
+    for i in range(1, leaves + 1):
+        people[f"p{i}"] = {}
+        links.append((f"p{i}", "p0", kind))
+    for i in range(leaves + 1, leaves + loners + 1):
+        people[f"p{i}"] = {}
+    return make(people, links, **{**quiet(), **extra})
+
+
+def test_exactly_030_fires() -> None:
+    """Three leaves and two loners: the centre lies between 3 of 10 pairs, exactly 0.30, and fires."""
+    board = star({"influence": 3}, leaves=3, loners=2)
+    assert [(f.severity, f.people) for f in found(board, "hidden_influencer")] == [("medium", ("p0",))]
+
+
+def test_just_under_030_misses() -> None:
+    """One more loner: 3 of 15 pairs (0.20), no finding; isolated people count in the normalization."""
+    assert found(star({"influence": 3}, leaves=3, loners=3), "hidden_influencer") == []
+
+
+def test_influence_lines_count_in_either_direction() -> None:
+    """Influence lines are edges too, whatever their direction."""
+    board = star({"influence": 2}, leaves=3, loners=2, kind="influences")
+    assert [f.people for f in found(board, "hidden_influencer")] == [("p0",)]
+
+
+def test_influence_4_or_a_sway_role_is_not_hidden() -> None:
+    """An influence of 4, or the role influencer, decider or sponsor, means the board already shows it."""
+    for centre in ({"influence": 4}, {"roles": ("influencer",)}, {"roles": ("decider",)}, {"roles": ("sponsor",)}):
+        assert found(star(centre, leaves=4, loners=0), "hidden_influencer") == []
+
+
+def test_other_roles_do_not_hide_a_hidden_influencer() -> None:
+    """A buyer at the centre with influence 1 is still hidden."""
+    board = star({"roles": ("buyer", "gatekeeper"), "influence": 1}, leaves=4, loners=0)
+    assert [f.people for f in found(board, "hidden_influencer")] == [("p0",)]
+
+
+def test_fewer_than_four_customer_people_never_fire() -> None:
+    """A line of three customer people: the middle one lies between the only other pair, but C < 4."""
+    assert found(star({}, leaves=2, loners=0), "hidden_influencer") == []
+    assert [f.people for f in found(star({}, leaves=3, loners=0), "hidden_influencer")] == [("p0",)]
+
+
+def test_conflicts_relationships_and_our_people_are_not_edges() -> None:
+    """Only influences and reports_to between customer people count: a hub of conflicts or of ours is not."""
+    people = {"p0": {}, "p1": {}, "p2": {}, "p3": {}, "p4": {}, "u1": {}, "u2": {}, "u3": {}}
+    links = [("p0", f"p{i}", "conflict") for i in range(1, 5)]
+    links += [("u1", f"p{i}", "relationship") for i in range(0, 5)]
+    links += [("u2", "u1", "reports_to"), ("u3", "u1", "reports_to")]
+    assert found(make(people, links, **quiet()), "hidden_influencer") == []
+
+
+def full_networkx(n: int, edges: list[tuple[int, int]]) -> set[str]:
+    graph = nx.Graph()
+    graph.add_nodes_from(f"c{i}" for i in range(n))
+    graph.add_edges_from((f"c{a}", f"c{b}") for a, b in edges)
+    scores = nx.betweenness_centrality(graph, normalized=True)
+    return {node for node, score in scores.items() if score >= 0.30}
+
+
+@st.composite
+def graphs(draw: st.DrawFn) -> tuple[int, list[tuple[int, int]]]:
+    n = draw(st.integers(3, 40))
+    shape = draw(st.sampled_from(["sparse", "dense", "tree", "hubs"]))
+    pairs = st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda p: p[0] != p[1])
+    if shape == "tree":
+        edges = [(i, draw(st.integers(0, i - 1))) for i in range(1, draw(st.integers(1, n - 1)) + 1)]
+    elif shape == "hubs":
+        hubs = draw(st.integers(1, 3))
+        edges = [(i, draw(st.integers(0, hubs - 1))) for i in range(hubs, n)]
+        edges += draw(st.lists(pairs, max_size=n // 3))
+    else:
+        edges = draw(st.lists(pairs, max_size=n if shape == "sparse" else n * 3))
+    return n, edges
+
+
+@settings(max_examples=300, deadline=None)
+@given(graphs())
+def test_the_fast_decision_equals_networkx_on_the_whole_graph(graph: tuple[int, list[tuple[int, int]]]) -> None:
+    """Whatever the shape (trees, hubs, sparse or dense, several components), the people at 0.30 or
+    more are exactly those of networkx's normalized betweenness over the whole graph."""
+    n, edges = graph
+    nodes = [f"c{i}" for i in range(n)]
+    named = [(f"c{a}", f"c{b}") for a, b in edges]
+    assert central_people(nodes, named, set(nodes)) == full_networkx(n, edges)
+
+
+def test_only_candidates_are_reported() -> None:
+    """People outside the candidate set are never returned, central or not."""
+    nodes = [f"c{i}" for i in range(6)]
+    edges = [("c0", f"c{i}") for i in range(1, 6)]
+    assert central_people(nodes, edges, {"c0"}) == {"c0"}
+    assert central_people(nodes, edges, {"c1", "c2"}) == set()
