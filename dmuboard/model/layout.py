@@ -22,7 +22,7 @@ from dmuboard.model.board import Board, Link, Person
 Point = tuple[float, float]
 Size = tuple[float, float]
 
-TOKEN_SIZE: Size = (200.0, 92.0)  # the largest token the canvas draws
+TOKEN_SIZE: Size = (220.0, 94.0)  # the largest token the canvas draws
 DIVIDE_GAP = 90.0  # free space between the divide (x = 0) and the nearest token edge
 H_GAP = 36.0  # between tokens side by side
 V_GAP = 80.0  # between rows of an org chart (room for the reporting lines)

@@ -58,11 +58,11 @@ LINK_LABELS: dict[str, str] = {
 
 # Token sizes by influence 1..5: more influence, bigger token.
 TOKEN_SIZES: dict[int, tuple[float, float]] = {
-    1: (156.0, 80.0),
-    2: (164.0, 80.0),
-    3: (172.0, 84.0),
-    4: (186.0, 88.0),
-    5: (200.0, 92.0),
+    1: (176.0, 82.0),
+    2: (184.0, 84.0),
+    3: (192.0, 86.0),
+    4: (206.0, 90.0),
+    5: (220.0, 94.0),
 }
 MAX_TOKEN_SIZE = TOKEN_SIZES[5]
 
