@@ -8,7 +8,6 @@ planned against a board.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
@@ -21,7 +20,7 @@ from dmuboard.model.errors import BoardError
 
 # Export prefixes an apostrophe to cells a spreadsheet would run as a formula; reading
 # such a cell back takes it off again, so an export imports as it was.
-_DEFUSED = re.compile(r"'(?=[=+\-@\t\r])")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 T = TypeVar("T")
 _TEXT_FIELDS = ("title", "department", "organisation", "interests", "notes")
 
@@ -36,9 +35,11 @@ class Context:
 
 
 def cell_text(cell: str) -> str:
-    """A cell as text for the board: trimmed, newlines as ``\\n``, an export's formula guard taken off."""
-    text = cell.strip().replace("\r\n", "\n").replace("\r", "\n")
-    return _DEFUSED.sub("", text, count=1) if text.startswith("'") else text
+    """A cell as text for the board: trimmed, an export's formula guard taken off, CRLF as LF."""
+    text = cell.strip()
+    if text[:1] == "'" and text[1:2] in _FORMULA_START:
+        text = text[1:]
+    return text.replace("\r\n", "\n")
 
 
 def person_from_row(row: Row, mapping: Mapping[int, str], labels: tuple[str, ...], context: Context) -> Person:
