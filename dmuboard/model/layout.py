@@ -69,29 +69,19 @@ def _customer_layout(people: list[str], links: list[Link], w: float, h: float) -
     for link in links:
         if link.kind == "reports_to" and link.source in members and link.target in members:
             managers[link.source].append(link.target)
-    depth = _depths(people, managers)
-    children: dict[str, list[str]] = {pid: [] for pid in people}
-    has_parent: set[str] = set()
-    for pid in people:
-        if managers[pid]:
-            # The lowest-ranked manager is the direct one: exactly one row up.
-            parent = max(managers[pid], key=lambda m: depth[m])
-            children[parent].append(pid)
-            has_parent.add(pid)
-    roots = [pid for pid in people if pid not in has_parent and children[pid]]
-    loners = [pid for pid in people if pid not in has_parent and not children[pid]]
-
-    widths = _subtree_widths(people, children, w)
+    chart = _Chart(people, managers, w, h)
     local: dict[str, Point] = {}
     cursor = 0.0
-    for root in roots:
-        _place_tree(root, cursor, children, widths, depth, local, w, h)
-        cursor += widths[root] + 2 * H_GAP
+    for root in chart.roots:
+        chart.place(root, cursor, local)
+        cursor += chart.widths[root] + 2 * H_GAP
     chart_bottom = max((y + h / 2 for _, y in local.values()), default=-V_GAP - h / 2)
-    row_width = max(cursor - 2 * H_GAP, ROW_LENGTH * (w + H_GAP) - H_GAP) if roots else 0.0
-    per_row = max(1, min(ROW_LENGTH, int((row_width + H_GAP) // (w + H_GAP)))) if roots else ROW_LENGTH
+    per_row = ROW_LENGTH
+    if chart.roots:
+        row_width = max(cursor - 2 * H_GAP, ROW_LENGTH * (w + H_GAP) - H_GAP)
+        per_row = max(1, int((row_width + H_GAP) // (w + H_GAP)))
     top = chart_bottom + V_GAP + h / 2
-    for i, pid in enumerate(loners):
+    for i, pid in enumerate(chart.loners):
         row, col = divmod(i, per_row)
         local[pid] = (col * (w + H_GAP) + w / 2, top + row * (h + LEAF_GAP))
     if not local:
@@ -99,6 +89,88 @@ def _customer_layout(people: list[str], links: list[Link], w: float, h: float) -
     right = max(x for x, _ in local.values()) + w / 2
     shift = -DIVIDE_GAP - right
     return {pid: (x + shift, y) for pid, (x, y) in local.items()}
+
+
+class _Chart:
+    """An org chart as a tree: each person under their lowest-ranked manager.
+
+    Reports who manage nobody (not even by a dotted line) are laid out as a grid
+    under their manager; everyone else heads a subtree on their own row. Subtrees
+    take disjoint column spans, so nothing overlaps.
+    """
+
+    def __init__(self, people: list[str], managers: Mapping[str, list[str]], w: float, h: float) -> None:
+        self.w, self.h = w, h
+        self.depth = _depths(people, managers)
+        self.children: dict[str, list[str]] = {pid: [] for pid in people}
+        self.managing = {m for ms in managers.values() for m in ms}
+        has_parent: set[str] = set()
+        for pid in people:
+            if managers[pid]:
+                # The lowest-ranked manager is the direct one: exactly one row up.
+                parent = max(managers[pid], key=lambda m: self.depth[m])
+                self.children[parent].append(pid)
+                has_parent.add(pid)
+        self.roots = [pid for pid in people if pid not in has_parent and pid in self.managing]
+        self.loners = [pid for pid in people if pid not in has_parent and pid not in self.managing]
+        self.widths = self._widths(people)
+
+    def split(self, pid: str) -> tuple[list[str], list[str]]:
+        """A manager's reports: those who manage nobody (a grid) and the others (subtrees)."""
+        leaves = [c for c in self.children[pid] if c not in self.managing]
+        inner = [c for c in self.children[pid] if c in self.managing]
+        return leaves, inner
+
+    def grid_width(self, count: int) -> float:
+        columns = min(count, LEAF_COLUMNS)
+        return columns * self.w + (columns - 1) * H_GAP if count else 0.0
+
+    def blocks(self, pid: str, widths: Mapping[str, float]) -> list[tuple[str | None, float]]:
+        leaves, inner = self.split(pid)
+        blocks: list[tuple[str | None, float]] = [(c, widths[c]) for c in inner]
+        if leaves:
+            blocks.insert(0, (None, self.grid_width(len(leaves))))
+        return blocks
+
+    def _widths(self, people: list[str]) -> dict[str, float]:
+        widths: dict[str, float] = {}
+        for start in people:
+            stack = [start]
+            while stack:
+                pid = stack[-1]
+                if pid in widths:
+                    stack.pop()
+                    continue
+                waiting = [c for c in self.children[pid] if c not in widths]
+                if waiting:
+                    stack.extend(waiting)
+                    continue
+                widths[pid] = max(self.w, _span(self.blocks(pid, widths)))
+                stack.pop()
+        return widths
+
+    def place(self, root: str, left: float, out: dict[str, Point]) -> None:
+        w, h = self.w, self.h
+        pitch = h + V_GAP
+        todo = [(root, left)]
+        while todo:
+            pid, start = todo.pop()
+            out[pid] = (start + self.widths[pid] / 2, self.depth[pid] * pitch)
+            blocks = self.blocks(pid, self.widths)
+            cursor = start + (self.widths[pid] - _span(blocks)) / 2
+            for child, block in blocks:
+                if child is None:
+                    row_y = (self.depth[pid] + 1) * pitch
+                    for i, leaf in enumerate(self.split(pid)[0]):
+                        row, col = divmod(i, LEAF_COLUMNS)
+                        out[leaf] = (cursor + col * (w + H_GAP) + w / 2, row_y + row * (h + LEAF_GAP))
+                else:
+                    todo.append((child, cursor))
+                cursor += block + H_GAP
+
+
+def _span(blocks: list[tuple[str | None, float]]) -> float:
+    return sum(b for _, b in blocks) + H_GAP * (len(blocks) - 1) if blocks else 0.0
 
 
 def _depths(people: list[str], managers: Mapping[str, list[str]]) -> dict[str, int]:
@@ -118,73 +190,6 @@ def _depths(people: list[str], managers: Mapping[str, list[str]]) -> dict[str, i
             depth[pid] = 1 + max((depth[m] for m in managers[pid]), default=-1)
             stack.pop()
     return depth
-
-
-def _split(pid: str, children: Mapping[str, list[str]]) -> tuple[list[str], list[str]]:
-    """A manager's reports: those without reports (a grid) and those with (subtrees)."""
-    leaves = [c for c in children[pid] if not children[c]]
-    inner = [c for c in children[pid] if children[c]]
-    return leaves, inner
-
-
-def _leaf_block_width(count: int, w: float) -> float:
-    columns = min(count, LEAF_COLUMNS)
-    return columns * w + (columns - 1) * H_GAP if count else 0.0
-
-
-def _subtree_widths(people: list[str], children: Mapping[str, list[str]], w: float) -> dict[str, float]:
-    widths: dict[str, float] = {}
-    for start in people:
-        stack = [start]
-        while stack:
-            pid = stack[-1]
-            if pid in widths:
-                stack.pop()
-                continue
-            waiting = [c for c in children[pid] if c not in widths]
-            if waiting:
-                stack.extend(waiting)
-                continue
-            leaves, inner = _split(pid, children)
-            blocks = [widths[c] for c in inner]
-            if leaves:
-                blocks.insert(0, _leaf_block_width(len(leaves), w))
-            span = sum(blocks) + H_GAP * (len(blocks) - 1) if blocks else 0.0
-            widths[pid] = max(w, span)
-            stack.pop()
-    return widths
-
-
-def _place_tree(
-    root: str,
-    left: float,
-    children: Mapping[str, list[str]],
-    widths: Mapping[str, float],
-    depth: Mapping[str, int],
-    out: dict[str, Point],
-    w: float,
-    h: float,
-) -> None:
-    pitch = h + V_GAP
-    todo = [(root, left)]
-    while todo:
-        pid, start = todo.pop()
-        out[pid] = (start + widths[pid] / 2, depth[pid] * pitch)
-        leaves, inner = _split(pid, children)
-        blocks: list[tuple[str | None, float]] = [(c, widths[c]) for c in inner]
-        if leaves:
-            blocks.insert(0, (None, _leaf_block_width(len(leaves), w)))
-        span = sum(b for _, b in blocks) + H_GAP * (len(blocks) - 1) if blocks else 0.0
-        cursor = start + (widths[pid] - span) / 2
-        for child, block in blocks:
-            if child is None:
-                row_y = (depth[pid] + 1) * pitch
-                for i, leaf in enumerate(leaves):
-                    row, col = divmod(i, LEAF_COLUMNS)
-                    out[leaf] = (cursor + col * (w + H_GAP) + w / 2, row_y + row * (h + LEAF_GAP))
-            else:
-                todo.append((child, cursor))
-            cursor += block + H_GAP
 
 
 # -- our team, facing the people they know -------------------------------------------------

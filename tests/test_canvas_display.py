@@ -1,0 +1,143 @@
+"""What the canvas shows: layers, profiles, find matches, badges, paths, zoom, auto-layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from dmuboard.gui.canvas.legend import LegendItem
+from dmuboard.gui.canvas.style import projector_theme
+from dmuboard.model.board import Link
+from dmuboard.model.document import Change
+from tests.test_canvas_support import Canvas, canvas, drag
+
+__all__ = ["canvas"]
+
+
+def add_conflict(canvas: Canvas) -> None:
+    assert canvas.editor.submit(Change(links=(Link("l3", "p2", "p3", "conflict"),)))
+
+
+def test_layers_hide_and_show_link_kinds_and_the_stance(canvas: Canvas) -> None:
+    """Turning the reporting layer off hides reporting lines; turning stance off hides stance words."""
+    canvas.scene.set_layers(["influence", "relationship", "conflict"])
+    assert not canvas.scene.links["l1"].isVisible()
+    assert canvas.scene.links["l2"].isVisible()
+    assert not canvas.scene.look.show_stance
+    canvas.scene.set_layers(["reporting", "stance"])
+    assert canvas.scene.links["l1"].isVisible() and not canvas.scene.links["l2"].isVisible()
+    assert canvas.scene.look.show_stance
+
+
+def test_the_proposal_profile_hides_conflicts_stance_and_badges(canvas: Canvas) -> None:
+    """A proposal view shows no conflict lines, stance or analysis badges; internal shows them again."""
+    add_conflict(canvas)
+    canvas.scene.set_badges({"p1": "high"})
+    canvas.scene.set_profile("proposal")
+    assert not canvas.scene.links["l3"].isVisible()
+    assert not canvas.scene.look.show_stance and not canvas.scene.look.show_badges
+    canvas.scene.select_all()
+    assert "l3" not in canvas.scene.selected_links()
+    canvas.scene.set_profile("internal")
+    assert canvas.scene.links["l3"].isVisible() and canvas.scene.look.show_stance
+
+
+def test_find_matches_badges_and_paths_mark_the_right_tokens(canvas: Canvas) -> None:
+    """Highlights, badges and an introduction chain land on the named people and links only."""
+    canvas.scene.set_highlighted(["p2"])
+    canvas.scene.set_badges({"p3": "medium"})
+    canvas.scene.set_path(["u1", "p1", "p2"])
+    tokens = canvas.scene.tokens
+    assert [pid for pid, t in tokens.items() if t.highlighted] == ["p2"]
+    assert [pid for pid, t in tokens.items() if t.badge] == ["p3"] and tokens["p3"].badge == "medium"
+    assert sorted(pid for pid, t in tokens.items() if t.on_path) == ["p1", "p2", "u1"]
+    assert sorted(lid for lid, item in canvas.scene.links.items() if item.on_path) == ["l1", "l2"]
+    canvas.scene.set_path([])
+    assert not any(t.on_path for t in tokens.values())
+    assert not any(item.on_path for item in canvas.scene.links.values())
+
+
+def test_select_replaces_the_selection_and_select_all_takes_everything(canvas: Canvas) -> None:
+    """select() replaces what was selected; select_all() takes every person and link."""
+    canvas.scene.select(["p1"], ["l1"])
+    canvas.scene.select(["u1"])
+    assert canvas.scene.selected_people() == ["u1"] and canvas.scene.selected_links() == []
+    canvas.scene.select_all()
+    assert sorted(canvas.scene.selected_people()) == ["p1", "p2", "p3", "u1", "u2"]
+    assert sorted(canvas.scene.selected_links()) == ["l1", "l2"]
+
+
+def test_ctrl_wheel_zooms_around_the_cursor(canvas: Canvas) -> None:
+    """The scene point under the cursor stays under it while Ctrl+wheel zooms in."""
+    view = canvas.view
+    where = canvas.at("p2")
+    fixed = view.mapToScene(where)
+    before = view.zoom()
+    wheel = QWheelEvent(
+        QPointF(where), QPointF(view.viewport().mapToGlobal(where)), QPoint(), QPoint(0, 240),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom() > before * 1.2
+    after = view.mapFromScene(fixed)
+    assert abs(after.x() - where.x()) <= 2 and abs(after.y() - where.y()) <= 2
+
+
+def test_fit_shows_every_token_and_center_on_brings_people_into_view(canvas: Canvas) -> None:
+    """After Fit all cards are inside the viewport; center_on puts a person in the middle."""
+    view = canvas.view
+    view.zoom_in()
+    view.zoom_in()
+    view.fit()
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.contains(canvas.scene.people_rect())
+    view.zoom_in()
+    view.zoom_in()
+    view.center_on(["u2"])
+    middle = view.mapToScene(view.viewport().rect().center())
+    assert (middle - canvas.scene.tokens["u2"].pos()).manhattanLength() < 5
+
+
+def test_auto_layout_is_one_undo_step_and_keeps_sides(canvas: Canvas) -> None:
+    """Auto-layout moves people to an org chart (Ingrid above Piet) in one step that undo reverses."""
+    canvas.scene.auto_layout()
+    board = canvas.editor.document.board
+    assert board.people["p1"].y < board.people["p2"].y  # type: ignore[operator]
+    assert all((p.x < 0) == (p.side == "customer") for p in board.people.values())  # type: ignore[operator]
+    assert canvas.editor.undo_stack.count() == 1
+    assert canvas.saved().people["p1"].y == board.people["p1"].y
+    canvas.editor.undo_stack.undo()
+    assert canvas.scene.tokens["p3"].pos() == QPointF(-750.0, 220.0)
+
+
+def test_the_legend_and_a_new_theme_can_be_shown(canvas: Canvas) -> None:
+    """The legend appears below the board, lists no stance in a proposal, and a theme is taken up."""
+    canvas.scene.set_legend_visible(True)
+    legend = canvas.scene.legend
+    assert isinstance(legend, LegendItem)
+    assert legend.pos().y() > canvas.scene.people_rect().bottom()
+    canvas.scene.set_profile("proposal")
+    assert not legend.stance and "conflict" not in legend.kinds
+    theme = projector_theme()
+    canvas.scene.set_theme(theme)
+    assert canvas.scene.tokens["p1"].look.theme is theme
+    assert canvas.scene.tokens["p1"].name_item.font().pointSizeF() == theme.name_font.pointSizeF()
+    canvas.scene.set_legend_visible(False)
+    assert canvas.scene.legend is None and legend.scene() is None
+
+
+def test_space_and_drag_pans_without_moving_tokens(canvas: Canvas) -> None:
+    """Holding Space turns a left drag into panning; the token under the cursor stays put."""
+    view = canvas.view
+    view.setFocus()
+    before = view.mapToScene(view.viewport().rect().center())
+    QTest.keyPress(view, Qt.Key.Key_Space)
+    start = canvas.at("p2")
+    drag(view, start, start + QPoint(120, 0))
+    QTest.keyRelease(view, Qt.Key.Key_Space)
+    after = view.mapToScene(view.viewport().rect().center())
+    assert after.x() < before.x() - 50
+    assert canvas.editor.document.board.people["p2"].x == -400.0
+    assert canvas.editor.undo_stack.count() == 0
