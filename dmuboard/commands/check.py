@@ -21,6 +21,7 @@ HELP = "validate a .dmu or .json board; prints ok and a one-line summary, or wha
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the board to check (.dmu or .json)")
+    parser.epilog = "Exit status: 0 the board is valid, 1 it is not (the reason is printed), 2 usage error."
 
 
 def run(args: argparse.Namespace) -> int:

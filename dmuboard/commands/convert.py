@@ -29,6 +29,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", type=Path, metavar="IN", help="the board to read (.dmu or .json)")
     parser.add_argument("destination", type=Path, metavar="OUT", help="the file to write (.dmu or .json)")
     parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    parser.epilog = (
+        "The same kind on both ends is allowed too: .json to .json writes the document in its normal form, "
+        ".dmu to .dmu a fresh, compact copy. IN and OUT must be different files. "
+        "Exit status: 0 written, 1 bad input or OUT cannot be written, 2 usage error."
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ HELP = "write the built-in sample board to OUT (.dmu or .json)"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("destination", type=Path, metavar="OUT", help="the file to write (.dmu or .json)")
     parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    parser.epilog = "Example: dmuboard demo sample.dmu, then dmuboard sample.dmu to open it."
 
 
 def run(args: argparse.Namespace) -> int:
