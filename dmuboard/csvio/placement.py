@@ -1,10 +1,12 @@
 """Where imported people go: free slots of a grid on their own side of the board.
 
-Tokens are about 170 by 80 scene units, positioned by their centre. The customer
-side is left of x = 0, ours is right of it. New people fill a grid that starts below
-the lowest token already on their side (or around y = 0 on an empty side), from the
-middle line outwards; a slot that would touch any token already there, on either
-side, is passed over. So imported tokens never cover anyone.
+Positions are token centres; the customer side is left of x = 0, ours is right of it.
+Slots are sized for the largest token the canvas draws (the board layout module's
+``TOKEN_SIZE``, with its gaps), so no influence level makes a token spill over its
+neighbour. New people fill a grid that starts below the lowest token already on
+their side (or around y = 0 on an empty side), from the divide outwards; a slot that
+would touch any token already there, on either side, is passed over. So imported
+tokens never cover anyone.
 """
 
 from __future__ import annotations
@@ -13,13 +15,13 @@ import math
 from collections.abc import Iterable
 
 from dmuboard.model.board import Person
+from dmuboard.model.layout import DIVIDE_GAP, H_GAP, LEAF_GAP, TOKEN_SIZE
 
-TOKEN_WIDTH = 170.0
-TOKEN_HEIGHT = 80.0
-STEP_X = 200.0  # a token and a gap of 30
-STEP_Y = 110.0
-INNER_X = 165.0  # centre of the grid column nearest the middle line: its token ends 80 from x = 0
-MARGIN = 10.0  # tokens closer than this count as touching
+TOKEN_WIDTH, TOKEN_HEIGHT = TOKEN_SIZE
+STEP_X = TOKEN_WIDTH + H_GAP
+STEP_Y = TOKEN_HEIGHT + LEAF_GAP
+INNER_X = DIVIDE_GAP + TOKEN_WIDTH / 2  # centre of the grid column nearest the divide
+MARGIN = 12.0  # tokens closer than this count as touching
 
 
 def _columns(count: int) -> int:
