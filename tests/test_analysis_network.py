@@ -8,6 +8,7 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dmuboard.analysis.bounds import Sweep
 from dmuboard.analysis.centrality import central_people
 from dmuboard.model.board import Board
 from tests.test_analysis_rules import found, make, quiet
@@ -110,3 +111,21 @@ def test_only_candidates_are_reported() -> None:
     edges = [("c0", f"c{i}") for i in range(1, 6)]
     assert central_people(nodes, edges, {"c0"}) == {"c0"}
     assert central_people(nodes, edges, {"c1", "c2"}) == set()
+
+
+@settings(max_examples=200, deadline=None)
+@given(graphs())
+def test_both_bounds_are_never_below_the_true_count(graph: tuple[int, list[tuple[int, int]]]) -> None:
+    """The cheap bounds may over-count the pairs a person lies between, but never under-count them."""
+    n, edges = graph
+    g = nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_edges_from(edges)
+    biggest = max(nx.connected_components(g), key=len)
+    members = [f"c{i}" for i in sorted(biggest)]
+    adjacency = {f"c{i}": {f"c{j}" for j in g[i]} for i in biggest}
+    raw = nx.betweenness_centrality(g.subgraph(biggest), normalized=False)
+    sweep = Sweep(members, adjacency)
+    for i in biggest:
+        assert sweep.entry_bound(f"c{i}") >= raw[i] - 1e-9
+        assert sweep.through_bound(f"c{i}") >= raw[i] - 1e-9

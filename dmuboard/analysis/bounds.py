@@ -1,66 +1,71 @@
-"""An upper bound on betweenness for some members of one component, cheaply.
+"""Upper bounds on betweenness, cheaply, from one bit-parallel breadth-first sweep.
 
-Let ``v`` be a person. Every other member ``s`` reaches ``v`` last through one or
-more of ``v``'s neighbours: its entries. A shortest path from ``s`` through ``v`` to
-``t`` can only exist when
+The sweep runs from every member of a component at once, one bit per member
+(Python integers as bit sets): ``levels[d][u]`` holds the members within distance
+``d`` of ``u``. Two bounds on how many pairs of other members a person ``v`` lies
+between follow from it, each an over-count, never an under-count:
 
-- ``s`` and ``t`` share no entry (else that neighbour joins them more directly), and
-- for every entry ``c`` of ``s``, ``t`` is strictly closer to ``v`` than to ``c`` (else
-  the way through ``c`` is at least as short and avoids ``v``), and the same the
-  other way round.
+``entry_bound`` (cheap). Every other member ``s`` reaches ``v`` last through one or
+more of ``v``'s neighbours, its entries. A shortest path from ``s`` through ``v`` to
+``t`` needs that ``s`` and ``t`` share no entry (that neighbour would join them more
+directly) and that for every entry ``c`` of ``s``, ``t`` is strictly closer to ``v``
+than to ``c`` (else the way through ``c`` is at least as short and avoids ``v``), and
+the same the other way round. Members are grouped by their set of entries and the
+pairs that pass are counted group by group.
 
-Grouping the members by their set of entries, the pairs that pass these tests are
-counted group by group, and no pair counts for more than one. The distances come
-from a breadth-first sweep run from every member at once, one bit per member
-(Python integers as bit sets), kept level by level.
+``through_bound`` (dearer, exact for "on some shortest path"). The pairs ``s``, ``t``
+with ``d(s, v) + d(v, t) = d(s, t)``, counted level by level.
 """
 
 from __future__ import annotations
 
-MAX_CELLS = 4_000_000  # levels x members kept at most; beyond it the caller computes exactly
+MAX_BITS = 1 << 29  # levels x members x members kept at most (64 MB); deeper components get None
 
 
-def pair_bounds(members: list[str], adjacency: dict[str, set[str]], wanted: list[str]) -> dict[str, int] | None:
-    """For each id in ``wanted``: at most how many pairs of other members it lies between.
+class Sweep:
+    """Distances between all members of one component, as bit sets per level."""
 
-    None when the component is too deep for the sweep to be worth keeping.
-    """
-    size = len(members)
-    index = {pid: i for i, pid in enumerate(members)}
-    neighbours = [[index[other] for other in adjacency[pid]] for pid in members]
-    reach = [1 << i for i in range(size)]
-    levels = [reach]
-    while True:
-        grown = []
-        changed = False
-        for u, row in enumerate(neighbours):
-            mask = old = reach[u]
-            for w in row:
-                mask |= reach[w]
-            if mask != old:
-                changed = True
-            grown.append(mask)
-        if not changed:
-            break
-        reach = grown
-        levels.append(reach)
-        if len(levels) * size > MAX_CELLS:
-            return None
+    def __init__(self, members: list[str], adjacency: dict[str, set[str]]) -> None:
+        self.size = len(members)
+        self.index = {pid: i for i, pid in enumerate(members)}
+        self.neighbours = [[self.index[other] for other in adjacency[pid]] for pid in members]
+        reach = [1 << i for i in range(self.size)]
+        self.levels = [reach]
+        self.complete = True
+        while True:
+            grown = []
+            changed = False
+            for u, row in enumerate(self.neighbours):
+                mask = old = reach[u]
+                for w in row:
+                    mask |= reach[w]
+                if mask != old:
+                    changed = True
+                grown.append(mask)
+            if not changed:
+                break
+            reach = grown
+            self.levels.append(reach)
+            if len(self.levels) * self.size * self.size > MAX_BITS:
+                self.complete = False
+                break
 
-    def closer(u: int, w: int) -> int:
-        """Members strictly closer to u than to w."""
-        found = 0
-        for level in levels:
-            found |= level[u] & ~level[w]
-        return found
-
-    everyone = (1 << size) - 1
-    bounds = {}
-    for pid in wanted:
-        v = index[pid]
-        row = neighbours[v]
-        toward = [closer(c, v) for c in row]
-        beyond = [closer(v, c) for c in row]
+    def entry_bound(self, pid: str) -> int:
+        v = self.index[pid]
+        row = self.neighbours[v]
+        if len(row) < 2:
+            return 0  # a leaf is between nobody
+        # toward[i]: members closer to the i-th neighbour than to v (they enter through it);
+        # beyond[i]: members closer to v than to the i-th neighbour
+        toward = [0] * len(row)
+        beyond = [0] * len(row)
+        for level in self.levels:
+            mine = level[v]
+            for i, c in enumerate(row):
+                theirs = level[c]
+                toward[i] |= theirs & ~mine
+                beyond[i] |= mine & ~theirs
+        everyone = (1 << self.size) - 1
         groups = [(0, everyone & ~(1 << v))]
         for i, entering in enumerate(toward):
             split = []
@@ -82,8 +87,23 @@ def pair_bounds(members: list[str], adjacency: dict[str, set[str]], wanted: list
         for g, (mask, group) in enumerate(groups):
             for h in range(g + 1, len(groups)):
                 other_mask, other = groups[h]
-                if mask & other_mask:
-                    continue
-                total += (group & allowed[h]).bit_count() * (other & allowed[g]).bit_count()
-        bounds[pid] = total
-    return bounds
+                if not mask & other_mask:
+                    total += (group & allowed[h]).bit_count() * (other & allowed[g]).bit_count()
+        return total
+
+    def through_bound(self, pid: str) -> int:
+        v = self.index[pid]
+        levels = self.levels
+        last = len(levels) - 1
+        rings = [levels[0][v]] + [levels[d][v] & ~levels[d - 1][v] for d in range(1, last + 1)]
+        twice = 0
+        for j in range(1, last + 1):
+            ring = rings[j]
+            while ring:
+                low = ring & -ring
+                t = low.bit_length() - 1
+                ring ^= low
+                for i in range(1, last + 1 - j + 1):
+                    # s at distance i from v is on a path through v iff d(s, t) >= i + j
+                    twice += (rings[i] & ~levels[i + j - 1][t]).bit_count()
+        return twice // 2

@@ -8,9 +8,10 @@ kept to what can change that answer:
 - a component whose size makes 0.30 impossible (betweenness counts only pairs of its
   own members) is skipped, and so is a component without a candidate;
 - a tree is counted exactly from subtree sizes;
-- otherwise an upper bound from one bit-parallel breadth-first sweep
-  (:mod:`dmuboard.analysis.bounds`) clears every candidate it can, and networkx runs
-  on the component only when some candidate remains in doubt.
+- otherwise upper bounds from one bit-parallel breadth-first sweep
+  (:mod:`dmuboard.analysis.bounds`), a cheap one and then a dearer one, clear every
+  candidate they can, and networkx runs on the component only when some candidate
+  remains in doubt (a real hub, or a component too deep for the sweep).
 
 Every shortcut decides only values that are clear of 0.30 by far more than rounding
 could move them; the rest is networkx itself, so the findings are those of the full
@@ -23,7 +24,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from dmuboard.analysis.bounds import pair_bounds
+from dmuboard.analysis.bounds import Sweep
 
 THRESHOLD = 0.30
 MARGIN = 1e-9  # relative; far above float error, far below any real difference
@@ -98,18 +99,20 @@ def central_people(nodes: list[str], edges: list[tuple[str, str]], candidates: s
                 central.update(pid for pid in wanted if pairs[pid] > high)
                 continue
         else:
-            bound = pair_bounds(members, adjacency, wanted)
-            if all(bound[pid] < low for pid in wanted):
+            sweep = Sweep(members, adjacency)
+            if sweep.complete and all(sweep.entry_bound(pid) < low or sweep.through_bound(pid) < low
+                                      for pid in wanted):
                 continue
-        central.update(_exact(members, adjacency, wanted, n))
+        central.update(_exact(nodes, edges, members, wanted, n))
     return central
 
 
-def _exact(members: list[str], adjacency: dict[str, set[str]], wanted: list[str], n: int) -> set[str]:
-    """networkx on one component, scaled to the whole graph's normalization."""
+def _exact(nodes: list[str], edges: list[tuple[str, str]], members: list[str], wanted: list[str], n: int) -> set[str]:
+    """networkx on one component (built in the whole graph's order), scaled to the whole graph."""
+    inside = set(members)
     graph = nx.Graph()
-    graph.add_nodes_from(members)
-    graph.add_edges_from((a, b) for a in members for b in adjacency[a] if a < b)
+    graph.add_nodes_from(pid for pid in nodes if pid in inside)
+    graph.add_edges_from((a, b) for a, b in edges if a in inside)
     raw = nx.betweenness_centrality(graph, normalized=False)  # pairs, each counted once
     scale = 2 / ((n - 1) * (n - 2))
     return {pid for pid in wanted if raw[pid] * scale >= THRESHOLD}
