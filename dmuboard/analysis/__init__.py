@@ -12,7 +12,7 @@ from typing import Any
 from dmuboard.analysis import facts as _facts
 from dmuboard.analysis import metrics as _metrics
 from dmuboard.analysis import rules as _rules
-from dmuboard.analysis.advice import Wording
+from dmuboard.analysis.advice import Wording, path_in_words
 from dmuboard.analysis.metrics import BENCHMARK_CONTACTS, BENCHMARK_DMU, expected_dmu
 from dmuboard.analysis.paths import WarmPath, WarmPaths, warm_path
 from dmuboard.analysis.result import SEVERITIES, Analysis, Finding, Metrics
@@ -29,6 +29,7 @@ __all__ = [
     "WarmPaths",
     "analyze",
     "expected_dmu",
+    "path_in_words",
     "to_json",
     "warm_path",
 ]

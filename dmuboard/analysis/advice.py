@@ -179,3 +179,9 @@ _TEXTS: dict[str, Callable[[Wording, Finding], tuple[str, str]]] = {
     "dmu_size_gap": _dmu_size_gap,
     "isolated_person": _isolated_person,
 }
+
+
+def path_in_words(board: Board, path: WarmPath) -> str:
+    """A warm path as a sentence: "Sam de Wit knows Linda; Linda reports to Rob."."""
+    wording = Wording(board)
+    return "; ".join(wording.step(link) for link in path.links) + "."

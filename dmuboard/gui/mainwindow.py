@@ -20,6 +20,7 @@ from dmuboard.gui.canvas.scene import BoardScene
 from dmuboard.gui.canvas.view import BoardView
 from dmuboard.gui.editor import Editor
 from dmuboard.gui.findbar import FindBar
+from dmuboard.gui.findings import add_findings_panel
 from dmuboard.gui.import_wizard import add_data_actions
 from dmuboard.gui.inspector import Inspector
 from dmuboard.gui.palette import Palette
@@ -85,6 +86,7 @@ class MainWindow(WindowFiles, QMainWindow):
         build_actions(self)
         panel_actions(self, self.panels_menu)
         add_data_actions(self)
+        self.findings = add_findings_panel(self)
         self.actions["snap"].setChecked(self.settings.value("board/snap", False, type=bool))  # type: ignore[call-overload]
         self.restore_layout()
 

@@ -1,0 +1,261 @@
+"""The findings panel: a scorecard, then what the board tells the seller.
+
+The analysis runs after the board changed, once the edits have paused for a moment
+(a single-shot timer), never inside a gesture: a drag is one change on release, and
+even a burst of changes costs one analysis. Every finding is shown by colour and
+word, in plain text, with what to do; a click selects and centres its people, a
+double click on a finding about one customer person shows the warm path to them.
+Tokens get a badge with the severity of their most serious finding.
+
+:func:`add_findings_panel` puts the panel in the window's findings dock and adds
+Board > Show Warm Path (Ctrl+P).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from dmuboard.analysis import (
+    BENCHMARK_CONTACTS,
+    BENCHMARK_DMU,
+    Analysis,
+    Finding,
+    analyze,
+    path_in_words,
+    warm_path,
+)
+from dmuboard.gui.canvas.style import Theme
+from dmuboard.gui.editor import Editor
+
+if TYPE_CHECKING:
+    from dmuboard.gui.canvas.scene import BoardScene
+    from dmuboard.gui.canvas.view import BoardView
+    from dmuboard.gui.mainwindow import MainWindow
+
+DELAY_MS = 150  # quiet time after the last change before the analysis runs
+PEOPLE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _plain(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+def severity_icon(severity: str) -> QIcon:
+    """A filled circle in the severity's badge colour (the same colours as on the tokens)."""
+    colour = Theme().badge.get(severity, QColor("#6b7482"))
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawEllipse(1, 1, 12, 12)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class Scorecard(QFrame):
+    """The board's numbers against what deals like this one usually involve."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 4, 6, 4)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        self.values: dict[str, QLabel] = {}
+        for row, (key, title) in enumerate((("people", "Customer people"), ("contacts", "Contacts"),
+                                             ("roles", "Required roles"))):
+            caption = _plain(title)
+            caption.setStyleSheet("color: palette(placeholder-text);")
+            grid.addWidget(caption, row, 0)
+            self.values[key] = _plain()
+            grid.addWidget(self.values[key], row, 1)
+        self.benchmark = _plain()
+        self.benchmark.setStyleSheet("color: palette(placeholder-text);")
+        grid.addWidget(self.benchmark, 3, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+
+    def show_analysis(self, analysis: Analysis | None) -> None:
+        if analysis is None:
+            for label in self.values.values():
+                label.setText("–")
+            self.benchmark.setText("")
+            return
+        m = analysis.metrics
+        low, high = m.expected_dmu
+        verdict = "fewer than" if m.customer_people < low else "within" if m.customer_people <= high else "more than"
+        self.values["people"].setText(f"{m.customer_people} known; deals like this involve {low} to {high} "
+                                      f"({verdict} expected)")
+        self.values["contacts"].setText(f"{m.contacts} of {m.customer_people} know one of us "
+                                        f"({m.coverage:.0%} coverage), {m.relationships} relationships")
+        covered, required = m.required_roles_covered
+        self.values["roles"].setText(f"{covered} of {required} covered")
+        self.benchmark.setText(f"A typical B2B decision involves {BENCHMARK_DMU} people; sellers know "
+                               f"{BENCHMARK_CONTACTS} of them. You know {m.contacts}.")
+
+
+class FindingsPanel(QWidget):
+    """The scorecard and the list of findings of the open board."""
+
+    analysed = Signal(object)  # the Analysis just shown (None without a board)
+    message = Signal(str)  # a sentence for the status bar
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor: Editor | None = None
+        self.scene: BoardScene | None = None
+        self.view: BoardView | None = None
+        self.analysis: Analysis | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.scorecard = Scorecard(self)
+        layout.addWidget(self.scorecard)
+        self.summary = _plain()
+        layout.addWidget(self.summary)
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.itemClicked.connect(self.show_finding)
+        self.list.itemActivated.connect(self.show_finding)
+        self.list.itemDoubleClicked.connect(self.show_finding_path)
+        layout.addWidget(self.list, 1)
+        self.icons = {severity: severity_icon(severity) for severity in ("high", "medium", "low")}
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DELAY_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.bind(None, None, None)
+
+    def bind(self, editor: Editor | None, scene: BoardScene | None, view: BoardView | None) -> None:
+        """Follow this board (None: no board is open)."""
+        if self.editor is not None:
+            self.editor.changed.disconnect(self.schedule)
+            self.editor.destroyed.disconnect(self._editor_gone)
+        self.editor, self.scene, self.view = editor, scene, view
+        if editor is not None:
+            editor.changed.connect(self.schedule)
+            editor.destroyed.connect(self._editor_gone)
+        self.refresh()
+
+    def _editor_gone(self, _obj: QObject | None = None) -> None:
+        self.editor, self.scene, self.view = None, None, None
+        self.timer.stop()
+        self.refresh()
+
+    def schedule(self, _change: object = None) -> None:
+        """Analyse once the changes pause (each change restarts the wait)."""
+        self.timer.start()
+
+    def refresh(self) -> None:
+        """Analyse the board now and show the result."""
+        self.timer.stop()
+        board = self.editor.document.board if self.editor is not None else None
+        self.analysis = analyze(board) if board is not None else None
+        self.scorecard.show_analysis(self.analysis)
+        self.list.clear()
+        if self.analysis is None:
+            self.summary.setText("No board is open.")
+        else:
+            self._fill(self.analysis)
+        if self.scene is not None:
+            self.scene.set_badges(self.analysis.by_person() if self.analysis is not None else {})
+        self.analysed.emit(self.analysis)
+
+    def _fill(self, analysis: Analysis) -> None:
+        counts = {s: sum(1 for f in analysis.findings if f.severity == s) for s in ("high", "medium", "low")}
+        if not analysis.findings:
+            self.summary.setText("Nothing to flag: every rule of the analysis is satisfied.")
+        else:
+            self.summary.setText(f"{len(analysis.findings)} findings: {counts['high']} high, "
+                                 f"{counts['medium']} medium, {counts['low']} low")
+        for finding in analysis.findings:
+            text = f"{finding.severity.upper()}: {finding.message}"
+            if finding.advice:
+                text += f"\nWhat to do: {finding.advice}"
+            item = QListWidgetItem(self.icons[finding.severity], text)
+            item.setData(PEOPLE_ROLE, finding)
+            # tool tips guess rich text: escape the names and force rich text on purpose
+            item.setToolTip(f"<p>{html.escape(text).replace(chr(10), '<br>')}</p>")
+            self.list.addItem(item)
+
+    def finding_of(self, item: QListWidgetItem) -> Finding:
+        finding = item.data(PEOPLE_ROLE)
+        assert isinstance(finding, Finding)
+        return finding
+
+    def show_finding(self, item: QListWidgetItem) -> None:
+        """Select the finding's people on the canvas and bring them into view."""
+        people = list(self.finding_of(item).people)
+        if self.scene is None or self.view is None:
+            return
+        if not people:
+            self.message.emit("This finding is about the board as a whole, not about particular people.")
+            return
+        self.scene.select(people=people)
+        self.view.center_on(people)
+
+    def show_finding_path(self, item: QListWidgetItem) -> None:
+        people = self.finding_of(item).people
+        if people:
+            self.show_path_to(people[0])
+
+    def show_path_to(self, pid: str) -> str:
+        """Highlight the warm path to ``pid`` on the canvas; return (and announce) it in words."""
+        if self.editor is None or self.scene is None:
+            return ""
+        board = self.editor.document.board
+        person = board.people.get(pid)
+        if person is None:
+            return ""
+        if person.side != "customer":
+            text = f"{person.name} is one of ours: select a customer person to see the way to them."
+            self.scene.set_path([])
+        else:
+            path = warm_path(board, pid)
+            if path is None:
+                self.scene.set_path([])
+                text = (f"No warm path to {person.name}: no relationship, reporting or influence line "
+                        "leads there from our team.")
+            else:
+                self.scene.set_path(list(path.people))
+                if self.view is not None:
+                    self.view.center_on(path.people)
+                text = f"Warm path to {person.name}: {path_in_words(board, path)}"
+        self.message.emit(text)
+        return text
+
+    def show_path_to_selection(self) -> None:
+        """The command: the warm path to the one selected customer person, or what to select."""
+        if self.scene is None:
+            return
+        chosen = self.scene.selected_people()
+        if len(chosen) != 1:
+            self.scene.set_path([])
+            self.message.emit("Select one customer person to see the warm path from our team to them.")
+            return
+        self.show_path_to(chosen[0])
+
+
+def add_findings_panel(window: MainWindow) -> FindingsPanel:
+    """Put the findings panel in ``window``'s findings dock and add Board > Show Warm Path."""
+    panel = FindingsPanel()
+    window.findings_dock.setWidget(panel)
+    panel.message.connect(window.say)
+    window.board_opened.connect(lambda: panel.bind(window.editor, window.scene, window.view))
+    action = QAction("Show &Warm Path", window)
+    action.setObjectName("warm_path")
+    action.setShortcut(QKeySequence("Ctrl+P"))
+    action.setStatusTip("Highlight the chain of introductions from our team to the selected customer person")
+    action.triggered.connect(panel.show_path_to_selection)
+    window.actions["warm_path"] = action
+    window.menus["board"].addAction(action)
+    return panel

@@ -1,0 +1,137 @@
+"""The findings panel: it follows edits, points at people, badges tokens, shows warm paths."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from dmuboard.gui.findings import FindingsPanel
+from dmuboard.gui.mainwindow import MainWindow
+from dmuboard.model.board import Link
+from dmuboard.model.document import Change
+from tests.gui_window_kit import QT_NOISE, WindowKit, make_kit, small_board
+
+pytestmark = QT_NOISE
+
+
+@pytest.fixture
+def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
+    yield from make_kit(tmp_path, qtbot, monkeypatch)
+
+
+def panel_of(window: MainWindow) -> FindingsPanel:
+    panel = window.findings_dock.widget()
+    assert isinstance(panel, FindingsPanel)
+    return panel
+
+
+def texts(panel: FindingsPanel) -> list[str]:
+    return [panel.list.item(i).text() for i in range(panel.list.count())]
+
+
+def item_about(panel: FindingsPanel, words: str) -> Any:
+    for i in range(panel.list.count()):
+        if words in panel.list.item(i).text():
+            return panel.list.item(i)
+    raise AssertionError(f"no finding mentions {words!r}: {texts(panel)}")
+
+
+def test_the_panel_shows_the_boards_findings_in_plain_words(kit: WindowKit) -> None:
+    """Ingrid Bakker, a decider nobody of ours knows, is a HIGH finding with a warm path named
+    in the advice; the scorecard shows the numbers and the 6.8 / 2.7 benchmark."""
+    window = kit.window(kit.board())
+    panel = panel_of(window)
+    item = item_about(panel, "Ingrid Bakker is a decider")
+    assert item.text().startswith("HIGH: ")
+    assert "Joost Visser reports to Ingrid Bakker" in item.text()
+    assert "ask Joost Visser for an introduction" in item.text()
+    assert panel.scorecard.values["people"].text().startswith("3 known; deals like this involve 10 to 14")
+    assert panel.scorecard.values["contacts"].text().startswith("1 of 3 know one of us (33% coverage)")
+    assert "6.8 people" in panel.scorecard.benchmark.text() and "2.7" in panel.scorecard.benchmark.text()
+
+
+def test_a_relationship_clears_the_finding_and_undo_brings_it_back(kit: WindowKit, qtbot: Any) -> None:
+    """Adding a relationship to the decider through the editor removes her finding (and her badge)
+    once the panel has caught up; undo makes both return."""
+    window = kit.window(kit.board())
+    panel = panel_of(window)
+    scene, editor = window.scene, window.editor
+    assert scene is not None and editor is not None
+    assert scene.tokens["p1"].badge == "high"
+    link = Link(editor.document.new_link_id(), "u1", "p1", "relationship", 4)
+    assert editor.submit(Change(links=(link,), label="Add relationship"))
+    qtbot.waitUntil(lambda: not any("Ingrid Bakker is a decider" in t for t in texts(panel)), timeout=3000)
+    assert scene.tokens["p1"].badge != "high"
+    editor.undo_stack.undo()
+    qtbot.waitUntil(lambda: any("Ingrid Bakker is a decider" in t for t in texts(panel)), timeout=3000)
+    assert scene.tokens["p1"].badge == "high"
+
+
+def test_a_burst_of_changes_is_analysed_once_after_it_ends(kit: WindowKit, qtbot: Any) -> None:
+    """Three quick edits lead to one analysis, after the pause, not one per edit."""
+    window = kit.window(kit.board())
+    panel = panel_of(window)
+    editor = window.editor
+    assert editor is not None
+    runs: list[object] = []
+    panel.analysed.connect(runs.append)
+    for x in (-400.0, -380.0, -360.0):
+        person = editor.document.board.people["p3"]
+        assert editor.submit(Change(people=(person.__class__(**{**_fields(person), "x": x}),)))
+    assert runs == []
+    qtbot.waitUntil(lambda: len(runs) == 1, timeout=3000)
+    qtbot.wait(300)
+    assert len(runs) == 1
+
+
+def _fields(person: Any) -> dict[str, Any]:
+    return {name: getattr(person, name) for name in person.__dataclass_fields__}
+
+
+def test_clicking_a_finding_selects_and_centres_its_people(kit: WindowKit, qtbot: Any) -> None:
+    """A click on a finding about one person selects exactly that person on the canvas."""
+    window = kit.window(kit.board())
+    panel = panel_of(window)
+    item = item_about(panel, "Ingrid Bakker is a decider")
+    rect = panel.list.visualItemRect(item)
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.scene is not None and window.view is not None
+    assert window.scene.selected_people() == ["p1"]
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert visible.contains(window.scene.tokens["p1"].pos())
+
+
+def test_show_warm_path_highlights_the_chain_and_says_it(kit: WindowKit) -> None:
+    """With Ingrid Bakker selected, Board > Show Warm Path marks Sam → Joost → Ingrid and says so."""
+    window = kit.window(kit.board())
+    scene = window.scene
+    assert scene is not None
+    scene.select(people=["p1"])
+    window.actions["warm_path"].trigger()
+    assert {pid for pid, token in scene.tokens.items() if token.on_path} == {"u1", "p2", "p1"}
+    message = window.statusBar().currentMessage()
+    assert "Sam de Wit knows Joost Visser; Joost Visser reports to Ingrid Bakker" in message
+
+
+def test_no_warm_path_is_said_plainly(kit: WindowKit) -> None:
+    """Sanne de Boer is linked to nobody: the command says there is no warm path and marks nothing."""
+    window = kit.window(kit.board())
+    scene = window.scene
+    assert scene is not None
+    scene.select(people=["p3"])
+    window.actions["warm_path"].trigger()
+    assert not any(token.on_path for token in scene.tokens.values())
+    assert "No warm path to Sanne de Boer" in window.statusBar().currentMessage()
+
+
+def test_names_are_shown_as_plain_text(kit: WindowKit) -> None:
+    """A name that looks like markup appears literally in the list and escaped in the tool tip."""
+    board = small_board()
+    board.people["p1"] = board.people["p1"].__class__(**{**_fields(board.people["p1"]), "name": "<b>Boss</b>"})
+    window = kit.window(kit.board(board=board))
+    item = item_about(panel_of(window), "<b>Boss</b> is a decider")
+    assert "&lt;b&gt;Boss&lt;/b&gt;" in item.toolTip()
