@@ -8,6 +8,7 @@ set -uo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 APP=${1:-$ROOT/dist/DMU Board}
+if [ -d "$APP" ]; then APP=$(cd "$APP" && pwd); fi
 BIN=$APP/dmuboard
 FIXTURE=$ROOT/tests/data/schema-v1.dmu
 VERSION=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' "$ROOT/dmuboard/__init__.py")
