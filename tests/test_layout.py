@@ -120,7 +120,25 @@ def test_our_team_faces_the_people_they_know() -> None:
     }
     spots = auto_layout(Board(BoardInfo("t"), people, links))
     assert spots["u2"][1] < spots["u1"][1]
-    assert spots["u2"][1] == spots["top"][1]
+    assert spots["top"][1] < spots["u2"][1] < spots["mid"][1]
+
+
+def test_our_managers_stand_further_out_level_with_their_reports() -> None:
+    """Our sales director sits in a column beyond the people reporting to her."""
+    people = {
+        "c": Person("c", "customer", "Client"),
+        "boss": Person("boss", "ours", "Director"),
+        "u1": Person("u1", "ours", "Seller"),
+        "u2": Person("u2", "ours", "Consultant"),
+    }
+    links = {
+        "l1": Link("l1", "u1", "boss", "reports_to"),
+        "l2": Link("l2", "u2", "boss", "reports_to"),
+        "l3": Link("l3", "u1", "c", "relationship", 3),
+    }
+    spots = auto_layout(Board(BoardInfo("t"), people, links))
+    assert spots["boss"][0] > spots["u1"][0] == spots["u2"][0]
+    assert spots["u1"][1] < spots["boss"][1] < spots["u2"][1]
 
 
 def test_side_change_mirrors_the_position_and_drops_customer_only_fields() -> None:

@@ -27,7 +27,7 @@ DIVIDE_GAP = 90.0  # free space between the divide (x = 0) and the nearest token
 H_GAP = 36.0  # between tokens side by side
 V_GAP = 80.0  # between rows of an org chart (room for the reporting lines)
 LEAF_GAP = 24.0  # between rows of a grid of reports without reports of their own
-LEAF_COLUMNS = 5  # reports of one manager laid side by side before wrapping
+LEAF_COLUMNS = ((40, 5), (120, 2))  # (up to this many customers, reports side by side); more: 1
 ROW_LENGTH = 8  # people without any reporting line, per row
 
 
@@ -69,21 +69,16 @@ def _customer_layout(people: list[str], links: list[Link], w: float, h: float) -
     for link in links:
         if link.kind == "reports_to" and link.source in members and link.target in members:
             managers[link.source].append(link.target)
-    chart = _Chart(people, managers, w, h)
-    local: dict[str, Point] = {}
-    cursor = 0.0
-    for root in chart.roots:
-        chart.place(root, cursor, local)
-        cursor += chart.widths[root] + 2 * H_GAP
-    chart_bottom = max((y + h / 2 for _, y in local.values()), default=-V_GAP - h / 2)
-    per_row = ROW_LENGTH
-    if chart.roots:
-        row_width = max(cursor - 2 * H_GAP, ROW_LENGTH * (w + H_GAP) - H_GAP)
-        per_row = max(1, int((row_width + H_GAP) // (w + H_GAP)))
-    top = chart_bottom + V_GAP + h / 2
+    columns = next((c for size, c in LEAF_COLUMNS if len(people) <= size), 1)
+    chart = _Chart(people, managers, w, h, columns)
+    local = chart.layout()
+    width = (max(x for x, _ in local.values()) - min(x for x, _ in local.values()) + w) if local else 0.0
+    per_row = max(ROW_LENGTH, int((width + H_GAP) // (w + H_GAP)))
+    bottom = max((y for _, y in local.values()), default=-(h + V_GAP))
+    left = min((x for x, _ in local.values()), default=w / 2)
     for i, pid in enumerate(chart.loners):
         row, col = divmod(i, per_row)
-        local[pid] = (col * (w + H_GAP) + w / 2, top + row * (h + LEAF_GAP))
+        local[pid] = (left + col * (w + H_GAP), bottom + h + V_GAP + row * (h + LEAF_GAP))
     if not local:
         return {}
     right = max(x for x, _ in local.values()) + w / 2
@@ -91,16 +86,26 @@ def _customer_layout(people: list[str], links: list[Link], w: float, h: float) -
     return {pid: (x + shift, y) for pid, (x, y) in local.items()}
 
 
+Contour = dict[int, tuple[float, float]]  # row -> (left, right) edges, relative to a centre
+
+
 class _Chart:
     """An org chart as a tree: each person under their lowest-ranked manager.
 
-    Reports who manage nobody (not even by a dotted line) are laid out as a grid
-    under their manager; everyone else heads a subtree on their own row. Subtrees
-    take disjoint column spans, so nothing overlaps.
+    Rows are one apart per reporting level. Reports who manage nobody (not even by a
+    dotted line) form a small grid under their manager, one row per line of the grid:
+    a row on a small board, a narrow column on a big one, so that a big organisation
+    does not become a ribbon many times wider than it is high.
+    Subtrees are packed against each other row by row (their outlines, not their
+    bounding boxes), as in the Reingold-Tilford drawing of trees, so a wide but
+    ragged organisation stays compact and nothing overlaps.
     """
 
-    def __init__(self, people: list[str], managers: Mapping[str, list[str]], w: float, h: float) -> None:
+    def __init__(
+        self, people: list[str], managers: Mapping[str, list[str]], w: float, h: float, leaf_columns: int
+    ) -> None:
         self.w, self.h = w, h
+        self.leaf_columns = leaf_columns
         self.depth = _depths(people, managers)
         self.children: dict[str, list[str]] = {pid: [] for pid in people}
         self.managing = {m for ms in managers.values() for m in ms}
@@ -113,64 +118,86 @@ class _Chart:
                 has_parent.add(pid)
         self.roots = [pid for pid in people if pid not in has_parent and pid in self.managing]
         self.loners = [pid for pid in people if pid not in has_parent and pid not in self.managing]
-        self.widths = self._widths(people)
+        self.row: dict[str, int] = {}
+        self.rel: dict[str, float] = {}  # centre x relative to the manager's centre x
 
-    def split(self, pid: str) -> tuple[list[str], list[str]]:
-        """A manager's reports: those who manage nobody (a grid) and the others (subtrees)."""
+    def layout(self) -> dict[str, Point]:
+        contours: dict[str, Contour] = {}
+        for pid in self._post_order():
+            contours[pid] = self._merge(pid, contours)
+        offsets = self._pack([contours[root] for root in self.roots])
+        out: dict[str, Point] = {}
+        pitch = self.h + V_GAP
+        for root, offset in zip(self.roots, offsets, strict=True):
+            todo = [(root, offset)]
+            while todo:
+                pid, x = todo.pop()
+                out[pid] = (x, self.row[pid] * pitch)
+                todo.extend((child, x + self.rel[child]) for child in self.children[pid])
+        return out
+
+    def _post_order(self) -> list[str]:
+        order: list[str] = []
+        for root in self.roots:
+            stack = [(root, False)]
+            while stack:
+                pid, expanded = stack.pop()
+                if expanded:
+                    order.append(pid)
+                else:
+                    stack.append((pid, True))
+                    stack.extend((child, False) for child in self.children[pid])
+        return order
+
+    def _merge(self, pid: str, contours: Mapping[str, Contour]) -> Contour:
+        """Lay out the reports of ``pid`` under it and return the subtree's outline."""
+        w = self.w
+        level = self.depth[pid]
+        self.row[pid] = level
         leaves = [c for c in self.children[pid] if c not in self.managing]
         inner = [c for c in self.children[pid] if c in self.managing]
-        return leaves, inner
-
-    def grid_width(self, count: int) -> float:
-        columns = min(count, LEAF_COLUMNS)
-        return columns * self.w + (columns - 1) * H_GAP if count else 0.0
-
-    def blocks(self, pid: str, widths: Mapping[str, float]) -> list[tuple[str | None, float]]:
-        leaves, inner = self.split(pid)
-        blocks: list[tuple[str | None, float]] = [(c, widths[c]) for c in inner]
+        blocks: list[tuple[Contour, list[tuple[str, float]]]] = []
         if leaves:
-            blocks.insert(0, (None, self.grid_width(len(leaves))))
-        return blocks
+            columns = min(len(leaves), self.leaf_columns)
+            span = columns * w + (columns - 1) * H_GAP
+            grid: Contour = {}
+            members = []
+            for i, leaf in enumerate(leaves):
+                line, column = divmod(i, columns)
+                x = -span / 2 + column * (w + H_GAP) + w / 2
+                self.row[leaf] = level + 1 + line
+                members.append((leaf, x))
+                left, right = grid.get(level + 1 + line, (x - w / 2, x + w / 2))
+                grid[level + 1 + line] = (min(left, x - w / 2), max(right, x + w / 2))
+            blocks.append((grid, members))
+        blocks.extend((contours[child], [(child, 0.0)]) for child in inner)
+        outline: Contour = {level: (-w / 2, w / 2)}
+        if not blocks:
+            return outline
+        offsets = self._pack([block for block, _ in blocks])
+        centre = (offsets[0] + offsets[-1]) / 2
+        for (block, members), offset in zip(blocks, offsets, strict=True):
+            shift = offset - centre
+            for child, x in members:
+                self.rel[child] = x + shift
+            for row, (left, right) in block.items():
+                old = outline.get(row)
+                outline[row] = (left + shift, right + shift) if old is None else (
+                    min(old[0], left + shift), max(old[1], right + shift))
+        return outline
 
-    def _widths(self, people: list[str]) -> dict[str, float]:
-        widths: dict[str, float] = {}
-        for start in people:
-            stack = [start]
-            while stack:
-                pid = stack[-1]
-                if pid in widths:
-                    stack.pop()
-                    continue
-                waiting = [c for c in self.children[pid] if c not in widths]
-                if waiting:
-                    stack.extend(waiting)
-                    continue
-                widths[pid] = max(self.w, _span(self.blocks(pid, widths)))
-                stack.pop()
-        return widths
-
-    def place(self, root: str, left: float, out: dict[str, Point]) -> None:
-        w, h = self.w, self.h
-        pitch = h + V_GAP
-        todo = [(root, left)]
-        while todo:
-            pid, start = todo.pop()
-            out[pid] = (start + self.widths[pid] / 2, self.depth[pid] * pitch)
-            blocks = self.blocks(pid, self.widths)
-            cursor = start + (self.widths[pid] - _span(blocks)) / 2
-            for child, block in blocks:
-                if child is None:
-                    row_y = (self.depth[pid] + 1) * pitch
-                    for i, leaf in enumerate(self.split(pid)[0]):
-                        row, col = divmod(i, LEAF_COLUMNS)
-                        out[leaf] = (cursor + col * (w + H_GAP) + w / 2, row_y + row * (h + LEAF_GAP))
-                else:
-                    todo.append((child, cursor))
-                cursor += block + H_GAP
-
-
-def _span(blocks: list[tuple[str | None, float]]) -> float:
-    return sum(b for _, b in blocks) + H_GAP * (len(blocks) - 1) if blocks else 0.0
+    @staticmethod
+    def _pack(outlines: list[Contour]) -> list[float]:
+        """Offsets that put each outline just right of the ones before it, row by row."""
+        reach: dict[int, float] = {}
+        offsets: list[float] = []
+        for outline in outlines:
+            shared = [reach[row] + H_GAP - left for row, (left, _) in outline.items() if row in reach]
+            offset = max(shared) if shared else (offsets[-1] if offsets else 0.0)
+            offsets.append(offset)
+            for row, (_, right) in outline.items():
+                reach[row] = max(reach.get(row, -math.inf), offset + right)
+        return offsets
 
 
 def _depths(people: list[str], managers: Mapping[str, list[str]]) -> dict[str, int]:
@@ -198,11 +225,21 @@ def _depths(people: list[str], managers: Mapping[str, list[str]]) -> dict[str, i
 def _our_layout(
     people: list[str], links: Iterable[Link], placed: Mapping[str, Point], w: float, h: float
 ) -> dict[str, Point]:
+    """Our people in columns by the divide, each level with the people they know.
+
+    A colleague sits a little below the mean height of their contacts, in the gap
+    between two rows of the chart, so their lines run along the gap rather than
+    through the cards of a row. Our managers take a column further out, level with
+    their reports, so our own reporting lines do not cross our cards either.
+    """
     if not people:
         return {}
     members = set(people)
     contacts: dict[str, list[float]] = {pid: [] for pid in people}
+    reports: dict[str, list[str]] = {pid: [] for pid in people}
     for link in links:
+        if link.kind == "reports_to" and link.source in members and link.target in members:
+            reports[link.target].append(link.source)
         if link.kind != "relationship":
             continue
         ours, theirs = (link.source, link.target) if link.source in members else (link.target, link.source)
@@ -211,26 +248,49 @@ def _our_layout(
     ys = [y for _, y in placed.values()]
     top = min(ys, default=0.0)
     height = max(ys, default=0.0) - top + h
+    band = (h + V_GAP) / 2 if placed else 0.0
+    wanted = {pid: _mean(contacts[pid], math.nan) + band for pid in people}
+    front = [pid for pid in people if not reports[pid]]
+    back = [pid for pid in people if reports[pid]]
+    result: dict[str, Point] = {}
+    column = _columns(front, wanted, result, 0, top, height, w, h)
+    for pid in back:  # managers: level with the middle of their reports
+        below = [result[r][1] for r in reports[pid] if r in result]
+        if below:
+            wanted[pid] = _mean(below, top)
+    _columns(back, wanted, result, column, top, height, w, h)
+    return result
+
+
+def _columns(
+    people: list[str],
+    wanted: Mapping[str, float],
+    out: dict[str, Point],
+    first_column: int,
+    top: float,
+    height: float,
+    w: float,
+    h: float,
+) -> int:
+    """Stack ``people`` in columns near the heights they want; returns the next free column."""
+    if not people:
+        return first_column
     pitch = h + LEAF_GAP
     per_column = max(8, int(height // pitch) + 1)
     columns = max(1, math.ceil(len(people) / per_column))
-    if columns > 1:
-        per_column = math.ceil(len(people) / columns)
-    order = sorted(
-        range(len(people)),
-        key=lambda i: (not contacts[people[i]], _mean(contacts[people[i]], top), i),
-    )
-    result: dict[str, Point] = {}
+    per_column = math.ceil(len(people) / columns)
+    order = sorted(people, key=lambda pid: (math.isnan(wanted[pid]), 0.0 if math.isnan(wanted[pid]) else wanted[pid]))
     for column in range(columns):
-        chunk = [people[i] for i in order[column * per_column : (column + 1) * per_column]]
-        x = DIVIDE_GAP + w / 2 + column * (w + H_GAP)
+        x = DIVIDE_GAP + w / 2 + (first_column + column) * (w + H_GAP)
         previous = -math.inf
-        for pid in chunk:
-            wanted = _mean(contacts[pid], previous + pitch if previous > -math.inf else top)
-            y = max(wanted, previous + pitch)
-            result[pid] = (x, y)
+        for pid in order[column * per_column : (column + 1) * per_column]:
+            y = wanted[pid]
+            if math.isnan(y):
+                y = top if previous == -math.inf else previous + pitch
+            y = max(y, previous + pitch)
+            out[pid] = (x, y)
             previous = y
-    return result
+    return first_column + columns
 
 
 def _mean(values: list[float], default: float) -> float:

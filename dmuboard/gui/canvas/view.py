@@ -74,6 +74,9 @@ class BoardView(QGraphicsView):
         rect = self.board_scene.people_rect()
         if rect.isNull():
             rect = QRectF(-400.0, -300.0, 800.0, 600.0)
+        legend = self.board_scene.legend
+        if legend is not None:
+            rect = rect.united(legend.sceneBoundingRect())
         self._show_rect(rect.adjusted(-60.0, -150.0, 60.0, 60.0))
 
     def center_on(self, pids: Iterable[str]) -> None:
