@@ -135,3 +135,32 @@ def test_names_are_shown_as_plain_text(kit: WindowKit) -> None:
     window = kit.window(kit.board(board=board))
     item = item_about(panel_of(window), "<b>Boss</b> is a decider")
     assert "&lt;b&gt;Boss&lt;/b&gt;" in item.toolTip()
+
+
+def test_no_analysis_runs_while_a_gesture_is_under_way(kit: WindowKit, qtbot: Any,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """While a mouse button is held (a drag in progress) the panel waits; once it is let go, it catches up."""
+    from dmuboard.gui import findings
+
+    held = {"buttons": Qt.MouseButton.LeftButton}
+
+    class Mouse:
+        @staticmethod
+        def mouseButtons() -> Qt.MouseButton:
+            return held["buttons"]
+
+    monkeypatch.setattr(findings, "QApplication", Mouse)
+    window = kit.window(kit.board())
+    panel = panel_of(window)
+    editor = window.editor
+    assert editor is not None
+    runs: list[object] = []
+    panel.analysed.connect(runs.append)
+    link = Link(editor.document.new_link_id(), "u1", "p1", "relationship", 4)
+    assert editor.submit(Change(links=(link,), label="Add relationship"))
+    qtbot.wait(findings.DELAY_MS * 4)
+    assert runs == []
+    assert any("Ingrid Bakker is a decider" in t for t in texts(panel))
+    held["buttons"] = Qt.MouseButton.NoButton
+    qtbot.waitUntil(lambda: len(runs) == 1, timeout=3000)
+    assert not any("Ingrid Bakker is a decider" in t for t in texts(panel))

@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dmuboard.analysis import (
     BENCHMARK_CONTACTS,
@@ -96,7 +105,8 @@ class Scorecard(QFrame):
         self.values["people"].setText(f"{m.customer_people} known; deals like this involve {low} to {high} "
                                       f"({verdict} expected)")
         self.values["contacts"].setText(f"{m.contacts} of {m.customer_people} know one of us "
-                                        f"({m.coverage:.0%} coverage), {m.relationships} relationships")
+                                        f"({m.coverage:.0%} coverage), {m.relationships} relationship"
+                                        f"{'' if m.relationships == 1 else 's'}")
         covered, required = m.required_roles_covered
         self.values["roles"].setText(f"{covered} of {required} covered")
         self.benchmark.setText(f"A typical B2B decision involves {BENCHMARK_DMU} people; sellers know "
@@ -132,7 +142,7 @@ class FindingsPanel(QWidget):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.timer.timeout.connect(self._when_idle)
         self.bind(None, None, None)
 
     def bind(self, editor: Editor | None, scene: BoardScene | None, view: BoardView | None) -> None:
@@ -154,6 +164,13 @@ class FindingsPanel(QWidget):
     def schedule(self, _change: object = None) -> None:
         """Analyse once the changes pause (each change restarts the wait)."""
         self.timer.start()
+
+    def _when_idle(self) -> None:
+        """Analyse now, unless a gesture is under way (a button held): then wait for its end."""
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self.timer.start()
+            return
+        self.refresh()
 
     def refresh(self) -> None:
         """Analyse the board now and show the result."""
