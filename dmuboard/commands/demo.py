@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dmuboard.commands.convert import check_output, write_output
+from dmuboard.commands.convert import write_output
 from dmuboard.sample import sample_board
 
 NAME = "demo"
@@ -25,7 +25,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     destination: Path = args.destination
-    check_output(destination, args.force)
     write_output(destination, sample_board(), force=args.force)
     print(f"wrote the sample board to {destination}")
     return 0
