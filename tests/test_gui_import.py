@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 
 from dmuboard.csvio import IGNORE
 from dmuboard.gui.export_data import ExportDataDialog
-from dmuboard.gui.import_wizard import ImportDialog
+from dmuboard.gui.import_wizard import BAD_CELL, ImportDialog
 from dmuboard.gui.mainwindow import MainWindow
 from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit, small_board
 
@@ -83,6 +83,9 @@ def test_bad_rows_block_the_import_until_skipped(kit: WindowKit) -> None:
     _, dialog, path = open_dialog(kit, "bad_role_nl.csv")
     assert dialog.summary.text().startswith("3 new people, 1 bad row (row 4, column Rol: 'baas' is not a role")
     assert dialog.problems.isVisibleTo(dialog)
+    tinted = [(r, c) for r in range(1, dialog.preview.rowCount()) for c in range(dialog.preview.columnCount())
+              if (item := dialog.preview.item(r, c)) is not None and item.background() == BAD_CELL]
+    assert tinted == [(3, 2)]  # row 4 of the file, column Rol
     assert not dialog.import_button.isEnabled()
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted

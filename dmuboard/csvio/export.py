@@ -28,10 +28,10 @@ from dmuboard.model.errors import StoreError, UserError
 
 # Format name -> (what the user sees, file extension).
 FORMATS: dict[str, tuple[str, str]] = {
-    "people-csv": ("People (CSV)", ".csv"),
-    "links-csv": ("Links (CSV)", ".csv"),
-    "graphml": ("Network (GraphML, for Gephi and yEd)", ".graphml"),
-    "json": ("Board (JSON interchange format)", ".json"),
+    "people-csv": ("People as CSV, one row each", ".csv"),
+    "links-csv": ("Links as CSV, both ends named", ".csv"),
+    "graphml": ("Network as GraphML, for Gephi and yEd", ".graphml"),
+    "json": ("Whole board as JSON, the interchange format", ".json"),
 }
 PEOPLE_COLUMNS = ("id", "side", "name", "title", "department", "organisation", "roles", "stance",
                   "influence", "interests", "notes", "x", "y")

@@ -52,13 +52,13 @@ class ExportDataDialog(QDialog):
         self.stem = stem
         self.written: Path | None = None
         layout = QVBoxLayout(self)
-        counts = QLabel(f"{len(board.people)} people and {len(board.links)} links.", self)
+        counts = QLabel(f"Export the board's {len(board.people)} people and {len(board.links)} links as:", self)
         counts.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(counts)
         self.group = QButtonGroup(self)
         self.format_buttons: dict[str, QRadioButton] = {}
         for fmt, (label, suffix) in FORMATS.items():
-            button = QRadioButton(f"{label}  ({suffix})", self)
+            button = QRadioButton(f"{label} ({suffix})", self)
             self.group.addButton(button)
             self.format_buttons[fmt] = button
             button.toggled.connect(self._format_changed)
@@ -134,5 +134,5 @@ def export_data_dialog(window: MainWindow) -> bool:
     dialog = ExportDataDialog(window.editor.document.board, folder, window.opened.path.stem, window)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.written is None:
         return False
-    window.say(f"Exported {FORMATS[dialog.format][0].lower()} to {dialog.written}.")
+    window.say(f"Exported to {dialog.written} ({FORMATS[dialog.format][0].lower()}).")
     return True

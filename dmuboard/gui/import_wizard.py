@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 PREVIEW_ROWS = 8
 CSV_FILTER = "CSV files (*.csv *.txt *.tsv);;All files (*)"
 LEAVE_OUT = "— leave out —"
+BAD_CELL = QBrush(QColor("#f6c9c4"))
 
 
 def _plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
@@ -230,6 +231,7 @@ class ImportDialog(QDialog):
             return
         plan = self.plan
         self.summary.setText(plan.summary()[:1].upper() + plan.summary()[1:] + ".")
+        self._mark_problems()
         if plan.problems:
             self.problems.setPlainText("\n".join(str(p) for p in plan.problems))
             self.problems.show()
@@ -237,6 +239,24 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(ready)
         count = len(plan.people)
         self.import_button.setText(f"Import {count} {'Person' if count == 1 else 'People'}" if count else "Import")
+
+    def _mark_problems(self) -> None:
+        """Tint the preview's cells that a problem is about (the whole row when no column is named)."""
+        if self.table is None or self.plan is None:
+            return
+        labels = self.table.labels
+        rows = {row.number: r for r, row in enumerate(self.table.rows[:PREVIEW_ROWS], 1)}
+        bad: set[tuple[int, int]] = set()
+        for problem in self.plan.problems:
+            r = rows.get(problem.row)
+            if r is not None:
+                columns = [labels.index(problem.column)] if problem.column in labels else range(len(labels))
+                bad.update((r, c) for c in columns)
+        for r in range(1, self.preview.rowCount()):
+            for c in range(self.preview.columnCount()):
+                item = self.preview.item(r, c)
+                if item is not None:
+                    item.setBackground(BAD_CELL if (r, c) in bad else QBrush())
 
     # -- importing ------------------------------------------------------------------------
 
