@@ -236,6 +236,8 @@ class ImportDialog(QDialog):
             self.problems.setPlainText("\n".join(str(p) for p in plan.problems))
             self.problems.show()
         ready = bool(plan.people) and (not plan.problems or self.skip_box.isChecked())
+        if plan.people and not ready:
+            self.summary.setText(self.summary.text() + " Fix the file, or tick “Skip bad rows” to import the others.")
         self.import_button.setEnabled(ready)
         count = len(plan.people)
         self.import_button.setText(f"Import {count} {'Person' if count == 1 else 'People'}" if count else "Import")
