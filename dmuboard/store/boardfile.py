@@ -62,13 +62,28 @@ def _engine(raw: sqlite3.Connection, *, write: bool) -> Engine:
     return engine
 
 
-def explain(error: BaseException, name: str) -> str:
-    """A sentence for a user about why writing to the file ``name`` failed."""
-    text = str(getattr(error, "orig", None) or error)
+def explain(error: BaseException, name: str, *, new_file: bool = False) -> str:
+    """A sentence for a user about why writing to the file ``name`` failed.
+
+    ``new_file`` is for a file being made (a new board, a copy) rather than a change
+    to the open board.
+    """
+    if isinstance(error, OSError) and error.strerror:
+        text = error.strerror  # without the temporary file's name
+    else:
+        text = str(getattr(error, "orig", None) or error)
     lowered = text.lower()
-    if "disk is full" in lowered or "no space" in lowered or (isinstance(error, OSError) and error.errno == 28):
+    full = "disk is full" in lowered or "no space" in lowered or (isinstance(error, OSError) and error.errno == 28)
+    read_only = "readonly" in lowered or "read-only" in lowered or "permission denied" in lowered
+    if new_file:
+        if full:
+            return f"The disk is full, so {name} could not be written. Free some space, or choose another place."
+        if read_only:
+            return f"{name} cannot be written there (no permission). Choose another place."
+        return f"{name} could not be written: {text}."
+    if full:
         return f"The disk is full, so the change was not saved to {name}. Free some space, or save a copy elsewhere."
-    if "readonly" in lowered or "read-only" in lowered or "permission denied" in lowered:
+    if read_only:
         return (
             f"{name} can no longer be written (it became read-only), so the change was not saved. "
             "Save a copy elsewhere."
@@ -203,10 +218,18 @@ class BoardFile:
         """Write a consistent copy of the board to ``destination`` (replacing it whole)."""
         destination = Path(destination)
         with _temporary_beside(destination) as temporary:
+            # SQLite's online backup reads the open file page by page into the copy: it
+            # works while the board itself can no longer be written.
             try:
-                self._raw.execute("VACUUM INTO ?", (str(temporary),))
+                copy = sqlite3.connect(str(temporary), isolation_level=None)
             except sqlite3.Error as error:
-                raise StoreError(explain(error, destination.name)) from None
+                raise StoreError(explain(error, destination.name, new_file=True)) from None
+            try:
+                self._raw.backup(copy)
+            except sqlite3.Error as error:
+                raise StoreError(explain(error, destination.name, new_file=True)) from None
+            finally:
+                copy.close()
             _sync_file(temporary)
             os.replace(temporary, destination)
 
@@ -350,7 +373,7 @@ def _temporary_beside(destination: Path) -> Iterator[Path]:
     try:
         yield temporary
     except OSError as error:
-        raise StoreError(explain(error, destination.name)) from None
+        raise StoreError(explain(error, destination.name, new_file=True)) from None
     finally:
         for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
             with contextlib.suppress(OSError):
@@ -371,7 +394,7 @@ def write_new(destination: str | os.PathLike[str], board: Board, *, replace: boo
         try:
             raw = sqlite3.connect(str(temporary), isolation_level=None)
         except sqlite3.Error as error:
-            raise StoreError(explain(error, destination.name)) from None
+            raise StoreError(explain(error, destination.name, new_file=True)) from None
         try:
             raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             raw.execute("PRAGMA journal_mode = DELETE")
@@ -391,7 +414,7 @@ def write_new(destination: str | os.PathLike[str], board: Board, *, replace: boo
                     )
             engine.dispose()
         except (DBAPIError, sqlite3.Error) as error:
-            raise StoreError(explain(error, destination.name)) from None
+            raise StoreError(explain(error, destination.name, new_file=True)) from None
         finally:
             raw.close()
         _sync_file(temporary)
