@@ -12,15 +12,18 @@ folder (``$DMUBOARD_DATA_DIR`` overrides it).
 
 from __future__ import annotations
 
+import ctypes.util
 import os
 import re
+import signal
 import socket
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
 
 SETTINGS_VARIABLE = "DMUBOARD_SETTINGS"
 HEADLESS_COMMANDS = "demo, convert, check, analyze, export, import-csv"
@@ -66,10 +69,30 @@ def display_missing() -> bool:
     return not display or not _x_server_answers(display)
 
 
+def missing_system_library() -> str | None:
+    """A library Qt's X11 platform needs and cannot do without, when it is not installed.
+
+    Qt 6.5 and later abort on start without libxcb-cursor; we say so in a line instead.
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "").strip()
+    uses_xcb = platform.startswith("xcb") or (not platform and not os.environ.get("WAYLAND_DISPLAY"))
+    if uses_xcb and ctypes.util.find_library("xcb-cursor") is None:
+        return "libxcb-cursor0"
+    return None
+
+
 def run_gui(file: Path | None, present: bool = False) -> int:
     """Run the GUI until its window closes; the exit code for the command line."""
     if display_missing():
         print(NO_DISPLAY, file=sys.stderr)
+        return 1
+    library = missing_system_library()
+    if library is not None:
+        print(f"dmuboard: the window cannot open because the system library {library} is missing; "
+              f"install it (e.g. apt install {library}). These commands work without it: {HEADLESS_COMMANDS}.",
+              file=sys.stderr)
         return 1
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -90,7 +113,28 @@ def run_gui(file: Path | None, present: bool = False) -> int:
     window.show()
     if present and hasattr(window, "start_presentation"):
         window.start_presentation()
-    return int(app.exec())
+    before = _close_on_signals(app)
+    try:
+        return int(app.exec())
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+
+
+def _close_on_signals(app: QApplication) -> dict[int, Any]:
+    """Ctrl+C in the terminal, or a polite kill, closes the windows the normal way, so the
+    lock files are released (every change is already saved)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def close(_number: int, _frame: object) -> None:
+        QApplication.closeAllWindows()
+
+    before: dict[int, Any] = {n: signal.signal(n, close) for n in (signal.SIGINT, signal.SIGTERM)}
+    ticks = QTimer(app)  # Python handles signals only when it runs: let it run now and then
+    ticks.timeout.connect(lambda: None)
+    ticks.start(250)
+    return before
 
 
 def open_settings() -> QSettings:

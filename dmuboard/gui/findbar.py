@@ -57,7 +57,7 @@ class FindBar(QWidget):
         self.view: Any = None
         self.matches: list[str] = []
         self.index = -1
-        layout = QHBoxLayout(self)
+        layout = self.row = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)
         caption = QLabel("Find:", self)
         layout.addWidget(caption)
@@ -89,7 +89,7 @@ class FindBar(QWidget):
         button.setIcon(icon)
         button.setToolTip(tip)
         button.setAutoRaise(True)
-        self.layout().addWidget(button)
+        self.row.addWidget(button)
         return button
 
     def bind(self, editor: Editor | None, scene: Any, view: Any) -> None:

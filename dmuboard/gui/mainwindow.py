@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMenu, QToolBar, QVBoxLayout, QWidget
 
 from dmuboard import __version__
 from dmuboard.gui.banner import ReadOnlyBanner
@@ -32,20 +32,21 @@ from dmuboard.model.document import Change
 APP_NAME = "DMU Board"
 
 
-class MainWindow(WindowFiles, QMainWindow):
+class MainWindow(WindowFiles):
     """One window on one board."""
 
     board_opened = Signal()  # a board was put in the window: editor, scene and view are new
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
-        QMainWindow.__init__(self, parent)
+        super().__init__(parent)
         self.settings = settings
         self.recent = Recent(settings)
         self.opened: OpenBoard | None = None
         self.editor: Editor | None = None
         self.scene: BoardScene | None = None
         self.view: BoardView | None = None
-        self.actions: dict[str, QAction] = {}
+        # Named actions for every part of the program (this hides QWidget.actions(), on purpose).
+        self.actions: dict[str, QAction] = {}  # type: ignore[assignment]
         self.menus: dict[str, QMenu] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.toolbar: QToolBar
@@ -68,13 +69,13 @@ class MainWindow(WindowFiles, QMainWindow):
         self.central_layout.addWidget(self.findbar)
         self.setCentralWidget(central)
 
-        self.palette = Palette()
-        self.palette.activated.connect(self.add_token_in_view)
+        self.token_palette = Palette()
+        self.token_palette.activated.connect(self.add_token_in_view)
         self.inspector = Inspector()
         findings = QLabel("The board's findings appear here.")
         findings.setAlignment(Qt.AlignmentFlag.AlignCenter)
         findings.setWordWrap(True)
-        self._dock("palette", "Palette", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("palette", "Palette", self.token_palette, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("inspector", "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock("findings", "Findings", findings, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -87,7 +88,7 @@ class MainWindow(WindowFiles, QMainWindow):
         panel_actions(self, self.panels_menu)
         add_data_actions(self)
         self.findings = add_findings_panel(self)
-        self.actions["snap"].setChecked(self.settings.value("board/snap", False, type=bool))  # type: ignore[call-overload]
+        self.actions["snap"].setChecked(bool(self.settings.value("board/snap", False, type=bool)))
         self.restore_layout()
 
     # -- panels and layout -------------------------------------------------------------
@@ -108,14 +109,14 @@ class MainWindow(WindowFiles, QMainWindow):
     def restore_layout(self) -> None:
         """Window size, position and panels as the user left them (a sensible start otherwise)."""
         geometry = self.settings.value("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
+        if geometry is None or not self.restoreGeometry(geometry):
             screen = QApplication.primaryScreen()
             available = screen.availableGeometry() if screen is not None else None
             width = min(1400, available.width() - 40) if available is not None else 1280
             height = min(900, available.height() - 60) if available is not None else 800
             self.resize(max(width, 800), max(height, 560))
         state = self.settings.value("window/state")
-        if state is None or not self.restoreState(state):  # type: ignore[arg-type]
+        if state is None or not self.restoreState(state):
             self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [190, 320],
                              Qt.Orientation.Horizontal)
             self.resizeDocks([self.docks["findings"]], [130], Qt.Orientation.Vertical)
@@ -166,7 +167,7 @@ class MainWindow(WindowFiles, QMainWindow):
             self.editor.close()
         if self.view is not None:
             self.central_layout.removeWidget(self.view)
-            self.view.setParent(None)  # type: ignore[call-overload]
+            self.view.setParent(None)
             self.view.deleteLater()
         if self.scene is not None:
             self.scene.deleteLater()

@@ -7,15 +7,16 @@ Enter on a focused token) asks the window to add one in the middle of the view.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QDrag, QKeyEvent, QMouseEvent, QPainter, QPixmap
+from PySide6.QtCore import QLineF, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QDrag, QKeyEvent, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from dmuboard.gui.canvas.linkitem import draw_arrow, zigzag_path
 from dmuboard.gui.canvas.style import ROLE_LABELS as CHIPS
 from dmuboard.gui.canvas.style import STANCE_SYMBOLS, Theme
 from dmuboard.gui.mime import token_mime
 from dmuboard.gui.roletext import LINK_LABELS, ROLE_LABELS, STANCE_LABELS, role_tip
-from dmuboard.model.board import LINK_KINDS, ROLES, STANCES
+from dmuboard.model.board import DIRECTED_KINDS, LINK_KINDS, ROLES, STANCES
 
 TEAM_TIP = "Team member: someone of our own company (account manager, specialist, executive)."
 ADD_HINT = "Drag onto the canvas, or double-click to add one in the middle of the view."
@@ -123,6 +124,30 @@ def _heading(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+def line_sample(kind: str, theme: Theme, ratio: float = 1.0) -> QPixmap:
+    """A short stretch of a link of ``kind``, drawn as the canvas draws it."""
+    width, height = 44, 16
+    picture = QPixmap(int(width * ratio), int(height * ratio))
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(picture)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = theme.link[kind]
+    pen = QPen(colour, 2.0)
+    if kind == "influences":
+        pen.setDashPattern([4.0, 3.0])
+    painter.setPen(pen)
+    line = QLineF(3.0, height / 2, width - 4.0, height / 2)
+    if kind == "conflict":
+        painter.drawPath(zigzag_path(line))
+    else:
+        painter.drawLine(line)
+    if kind in DIRECTED_KINDS:
+        draw_arrow(painter, line, colour)
+    painter.end()
+    return picture
+
+
 class Legend(QWidget):
     """What the canvas's symbols mean: stances (symbol, colour, word) and link kinds."""
 
@@ -146,8 +171,7 @@ class Legend(QWidget):
         for kind in LINK_KINDS:
             row = QHBoxLayout()
             swatch = QLabel(self)
-            swatch.setFixedSize(24, 4)
-            swatch.setStyleSheet(f"background: {theme.link[kind].name()};")
+            swatch.setPixmap(line_sample(kind, theme, self.devicePixelRatioF()))
             row.addWidget(swatch)
             word = QLabel(LINK_LABELS[kind], self)
             word.setTextFormat(Qt.TextFormat.PlainText)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from dmuboard.boardio import kind_of, write_board
 from dmuboard.gui.inspector.fields import plain_tooltip
@@ -30,18 +30,35 @@ from dmuboard.gui.session import (
 from dmuboard.model.errors import UserError
 
 if TYPE_CHECKING:
-    from dmuboard.gui.mainwindow import MainWindow
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMenu
+
+    from dmuboard.gui.editor import Editor
+    from dmuboard.gui.inspector import Inspector
+    from dmuboard.gui.session import Recent
 
 BOARD_FILTER = "Boards (*.dmu *.json);;DMU Board files (*.dmu);;Board documents, JSON (*.json);;All files (*)"
 COPY_FILTER = "DMU Board file (*.dmu);;Board document, JSON (*.json)"
 
 
-class WindowFiles:
-    """File commands, mixed into :class:`~dmuboard.gui.mainwindow.MainWindow`."""
+class WindowFiles(QMainWindow):
+    """A main window with the file commands; :class:`~dmuboard.gui.mainwindow.MainWindow`
+    builds on it and provides what is declared here."""
+
+    if TYPE_CHECKING:
+        settings: QSettings
+        recent: Recent
+        opened: OpenBoard | None
+        editor: Editor | None
+        inspector: Inspector
+        recent_menu: QMenu
+
+        def install(self, opened: OpenBoard) -> None: ...
+        def say(self, text: str) -> None: ...
 
     # -- start-up ----------------------------------------------------------------------
 
-    def start(self: MainWindow, file: Path | None) -> None:
+    def start(self, file: Path | None) -> None:
         """Open what ``dmuboard [FILE]`` should: FILE, else the last board, else (first
         run) a fresh copy of the sample board. Raises :class:`UserError` when FILE
         cannot be opened."""
@@ -74,7 +91,7 @@ class WindowFiles:
         else:
             self.say(f"Welcome! This is your own copy of the sample board ({copy.name}); change it freely.")
 
-    def _say_opened(self: MainWindow) -> None:
+    def _say_opened(self) -> None:
         if self.opened is None:
             return
         reason = self.opened.read_only_reason
@@ -83,7 +100,7 @@ class WindowFiles:
 
     # -- New, Open, Open Recent ---------------------------------------------------------
 
-    def new_board(self: MainWindow) -> bool:
+    def new_board(self) -> bool:
         """A new board, already a file in the data folder; its title field gets the keyboard."""
         try:
             path = make_new_board()
@@ -98,11 +115,11 @@ class WindowFiles:
         title.selectAll()
         return True
 
-    def open_dialog(self: MainWindow) -> bool:
+    def open_dialog(self) -> bool:
         path = self.ask_open_path(self._folder())
         return self.open_path(path) if path is not None else False
 
-    def open_path(self: MainWindow, path: Path) -> bool:
+    def open_path(self, path: Path) -> bool:
         """Open ``path`` in this window; on refusal say why and keep the current board."""
         path = Path(path).absolute()
         if self.opened is not None and path == self.opened.path:
@@ -127,7 +144,7 @@ class WindowFiles:
         self._say_opened()
         return True
 
-    def fill_recent_menu(self: MainWindow) -> None:
+    def fill_recent_menu(self) -> None:
         menu = self.recent_menu
         menu.clear()
         files = self.recent.files()  # files that are gone are dropped here
@@ -145,7 +162,7 @@ class WindowFiles:
 
     # -- Save a Copy As -----------------------------------------------------------------
 
-    def save_copy_dialog(self: MainWindow) -> bool:
+    def save_copy_dialog(self) -> bool:
         if self.opened is None:
             return False
         folder = self.opened.path.parent
@@ -154,7 +171,7 @@ class WindowFiles:
         path = self.ask_save_path(folder / f"{self.opened.path.stem} copy.dmu")
         return self.save_copy_to(path) if path is not None else False
 
-    def save_copy_to(self: MainWindow, path: Path) -> bool:
+    def save_copy_to(self, path: Path) -> bool:
         """Write a copy of the board to ``path``. A .dmu copy becomes the board you work
         on (the original stays as it was); a .json copy is an export and you stay put."""
         if self.opened is None or self.editor is None:
@@ -189,14 +206,14 @@ class WindowFiles:
 
     # -- dialogs (tests answer these) -------------------------------------------------
 
-    def _folder(self: MainWindow) -> Path:
+    def _folder(self) -> Path:
         return self.opened.path.parent if self.opened is not None else boards_dir()
 
-    def ask_open_path(self: MainWindow, folder: Path) -> Path | None:
+    def ask_open_path(self, folder: Path) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(self, "Open a board", str(folder), BOARD_FILTER)
         return Path(name) if name else None
 
-    def ask_save_path(self: MainWindow, suggested: Path) -> Path | None:
+    def ask_save_path(self, suggested: Path) -> Path | None:
         name, chosen = QFileDialog.getSaveFileName(self, "Save a copy as", str(suggested), COPY_FILTER)
         if not name:
             return None
@@ -205,17 +222,17 @@ class WindowFiles:
             path = path.with_suffix(".json" if "json" in chosen else ".dmu")
         return path
 
-    def ask_yes_no(self: MainWindow, title: str, text: str) -> bool:
+    def ask_yes_no(self, title: str, text: str) -> bool:
         box = _box(self, QMessageBox.Icon.Question, title, text)
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
         return box.exec() == QMessageBox.StandardButton.Yes
 
-    def show_error(self: MainWindow, title: str, text: str) -> None:
+    def show_error(self, title: str, text: str) -> None:
         self.say(text)
         _box(self, QMessageBox.Icon.Warning, title, text).exec()
 
-    def inform(self: MainWindow, title: str, text: str) -> None:
+    def inform(self, title: str, text: str) -> None:
         _box(self, QMessageBox.Icon.Information, title, text).exec()
 
 

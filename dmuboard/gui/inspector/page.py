@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from dmuboard.gui.editor import Editor
 from dmuboard.model.board import Board
@@ -74,8 +74,8 @@ class Page(QWidget):
     def set_editable(self, editable: bool) -> None:
         self.editable = editable
         for field in self.fields.values():
-            if hasattr(field, "setReadOnly"):
-                field.setReadOnly(not editable)
+            if isinstance(field, (QLineEdit, QPlainTextEdit)):
+                field.setReadOnly(not editable)  # text can still be selected and copied
             else:
                 field.setEnabled(editable)
 

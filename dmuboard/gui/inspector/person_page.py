@@ -42,7 +42,7 @@ class PersonPage(Page):
         self.add_field("stance", "Stance", ChoiceField([(STANCE_LABELS[s], s) for s in STANCES], self),
                        "Where this person stands on our offer")
         influence = NumberField(1, 5, self)
-        influence.setSuffix("  (1 little – 5 decisive)")
+        influence.setSuffix(" of 5")
         self.add_field("influence", "Influence", influence, "1 (little) to 5 (decisive)")
         self.add_field("interests", "Interests", TextField(self, 2000, 3),
                        "What this person wants to win personally")
