@@ -10,8 +10,8 @@ more of ``v``'s neighbours, its entries. A shortest path from ``s`` through ``v`
 ``t`` needs that ``s`` and ``t`` share no entry (that neighbour would join them more
 directly) and that for every entry ``c`` of ``s``, ``t`` is strictly closer to ``v``
 than to ``c`` (else the way through ``c`` is at least as short and avoids ``v``), and
-the same the other way round. Members are grouped by their set of entries and the
-pairs that pass are counted group by group.
+the same the other way round. Members are grouped by their first entry (cheap) or by
+their whole set of entries (tighter), and the pairs that pass are counted group by group.
 
 ``through_bound`` (dearer, exact for "on some shortest path"). The pairs ``s``, ``t``
 with ``d(s, v) + d(v, t) = d(s, t)``, counted level by level.
@@ -50,13 +50,10 @@ class Sweep:
                 self.complete = False
                 break
 
-    def entry_bound(self, pid: str) -> int:
-        v = self.index[pid]
+    def _sides(self, v: int) -> tuple[list[int], list[int]]:
+        """For each neighbour c of v: the members closer to c than to v (they enter v
+        through c), and the members closer to v than to c."""
         row = self.neighbours[v]
-        if len(row) < 2:
-            return 0  # a leaf is between nobody
-        # toward[i]: members closer to the i-th neighbour than to v (they enter through it);
-        # beyond[i]: members closer to v than to the i-th neighbour
         toward = [0] * len(row)
         beyond = [0] * len(row)
         for level in self.levels:
@@ -65,23 +62,38 @@ class Sweep:
                 theirs = level[c]
                 toward[i] |= theirs & ~mine
                 beyond[i] |= mine & ~theirs
+        return toward, beyond
+
+    def entry_bound(self, pid: str, *, all_entries: bool = False) -> int:
+        """With ``all_entries``, members are grouped by their whole set of entries (a
+        tighter count at a higher price); otherwise by their first entry."""
+        v = self.index[pid]
+        if len(self.neighbours[v]) < 2:
+            return 0  # a leaf is between nobody
+        toward, beyond = self._sides(v)
         everyone = (1 << self.size) - 1
         groups = [(0, everyone & ~(1 << v))]
-        for i, entering in enumerate(toward):
-            split = []
-            for mask, group in groups:
-                inside = group & entering
-                if inside:
-                    split.append((mask | 1 << i, inside))
-                if group & ~entering:
-                    split.append((mask, group & ~entering))
-            groups = split
-        allowed = []
+        if all_entries:
+            for i, entering in enumerate(toward):
+                split = []
+                for mask, group in groups:
+                    if group & entering:
+                        split.append((mask | 1 << i, group & entering))
+                    if group & ~entering:
+                        split.append((mask, group & ~entering))
+                groups = split
+        else:
+            remaining = groups[0][1]
+            groups = []
+            for i, entering in enumerate(toward):
+                groups.append((1 << i, remaining & entering))
+                remaining &= ~entering
+        allowed = []  # for each group: the members every one of its entries lies beyond
         for mask, _group in groups:
             common = everyone
-            for i in range(len(row)):
+            for i, side in enumerate(beyond):
                 if mask >> i & 1:
-                    common &= beyond[i]
+                    common &= side
             allowed.append(common)
         total = 0
         for g, (mask, group) in enumerate(groups):
@@ -96,14 +108,18 @@ class Sweep:
         levels = self.levels
         last = len(levels) - 1
         rings = [levels[0][v]] + [levels[d][v] & ~levels[d - 1][v] for d in range(1, last + 1)]
-        twice = 0
+        once = twice = 0
         for j in range(1, last + 1):
             ring = rings[j]
             while ring:
                 low = ring & -ring
                 t = low.bit_length() - 1
                 ring ^= low
-                for i in range(1, last + 1 - j + 1):
-                    # s at distance i from v is on a path through v iff d(s, t) >= i + j
-                    twice += (rings[i] & ~levels[i + j - 1][t]).bit_count()
-        return twice // 2
+                # s at distance i <= j from v is on a path through v iff d(s, t) >= i + j
+                for i in range(1, min(j, last + 1 - j) + 1):
+                    found = (rings[i] & ~levels[i + j - 1][t]).bit_count()
+                    if i < j:
+                        once += found
+                    else:
+                        twice += found  # both orders of the pair are met
+        return once + twice // 2

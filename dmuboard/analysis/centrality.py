@@ -9,7 +9,7 @@ kept to what can change that answer:
   own members) is skipped, and so is a component without a candidate;
 - a tree is counted exactly from subtree sizes;
 - otherwise upper bounds from one bit-parallel breadth-first sweep
-  (:mod:`dmuboard.analysis.bounds`), a cheap one and then a dearer one, clear every
+  (:mod:`dmuboard.analysis.bounds`), the cheapest first, clear every
   candidate they can, and networkx runs on the component only when some candidate
   remains in doubt (a real hub, or a component too deep for the sweep).
 
@@ -100,11 +100,16 @@ def central_people(nodes: list[str], edges: list[tuple[str, str]], candidates: s
                 continue
         else:
             sweep = Sweep(members, adjacency)
-            if sweep.complete and all(sweep.entry_bound(pid) < low or sweep.through_bound(pid) < low
-                                      for pid in wanted):
+            if sweep.complete and all(_cleared(sweep, pid, low) for pid in wanted):
                 continue
         central.update(_exact(nodes, edges, members, wanted, n))
     return central
+
+
+def _cleared(sweep: Sweep, pid: str, low: float) -> bool:
+    """Is ``pid`` proven below the threshold? The cheapest bound first."""
+    return (sweep.entry_bound(pid) < low or sweep.entry_bound(pid, all_entries=True) < low
+            or sweep.through_bound(pid) < low)
 
 
 def _exact(nodes: list[str], edges: list[tuple[str, str]], members: list[str], wanted: list[str], n: int) -> set[str]:
