@@ -315,7 +315,7 @@ def _board_from_rows(
     def listed(text: Any, place: str) -> Any:
         try:
             return json.loads(text) if isinstance(text, str) else text
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: a list nested thousands deep
             raise BoardError(place, "is not a list") from None
 
     board_info = BoardInfo(
