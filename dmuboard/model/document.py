@@ -279,7 +279,8 @@ class Document:
                         "side", f"{p.name} cannot change side while a link says: {error.problem}"
                     ) from None
 
-        for link in put_links.values():
+        # Latest first, so that a cycle in a document is blamed on the line that closed it.
+        for link in reversed(put_links.values()):
             if link.kind == "reports_to" and self._reaches(link.target, link.source, links_of):
                 raise BoardError(place_of(link), "this reporting line would make a cycle")
 
