@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
 from dmuboard.gui.findings import FindingsPanel
 from dmuboard.gui.mainwindow import MainWindow
@@ -164,3 +165,28 @@ def test_no_analysis_runs_while_a_gesture_is_under_way(kit: WindowKit, qtbot: An
     held["buttons"] = Qt.MouseButton.NoButton
     qtbot.waitUntil(lambda: len(runs) == 1, timeout=3000)
     assert not any("Ingrid Bakker is a decider" in t for t in texts(panel))
+
+
+def test_a_relationship_drawn_on_the_canvas_clears_the_finding_and_undo_restores_it(kit: WindowKit,
+                                                                                    qtbot: Any) -> None:
+    """In connect mode, a line dragged from Sam de Wit to Ingrid Bakker makes her known: her
+    finding leaves the panel; Edit > Undo brings it back."""
+    window = kit.window(kit.board())
+    panel = panel_of(window)
+    scene, view = window.scene, window.view
+    assert scene is not None and view is not None
+    qtbot.wait(50)  # the view fits the board once the window has its size
+    scene.set_connect_mode(True)
+    start = view.mapFromScene(scene.tokens["u1"].pos())
+    end = view.mapFromScene(scene.tokens["p1"].pos())
+    viewport = view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 7):
+        QTest.mouseMove(viewport, QPoint(start.x() + (end.x() - start.x()) * i // 6,
+                                         start.y() + (end.y() - start.y()) * i // 6))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert any(link.kind == "relationship" and {link.source, link.target} == {"u1", "p1"}
+               for link in window.editor.document.board.links.values())
+    qtbot.waitUntil(lambda: not any("Ingrid Bakker is a decider" in t for t in texts(panel)), timeout=3000)
+    window.actions["undo"].trigger()
+    qtbot.waitUntil(lambda: any("Ingrid Bakker is a decider" in t for t in texts(panel)), timeout=3000)
