@@ -74,22 +74,27 @@ def run(args: argparse.Namespace) -> int:
     from dmuboard.gui.qtapp import command_line_app
 
     app = command_line_app()
-    from dmuboard.gui.export import TooLarge, badges_for, export_board
+    from dmuboard.gui.export import TooLarge, export_board
     from dmuboard.gui.export.options import DEFAULT_DPI, ExportOptions
 
     findings = args.findings and args.profile == "internal"
     options = ExportOptions(format=suffix[1:], profile=args.profile, dpi=args.dpi or DEFAULT_DPI,
                             page=args.page, orientation=args.orientation, findings_page=findings)
-    badges = badges_for(board) if findings else None
+    analysis = badges = None
+    if findings:
+        from dmuboard.analysis import analyze
+
+        analysis = analyze(board)
+        badges = analysis.by_person()
     try:
-        export_board(board, destination, options, badges=badges)
+        export_board(board, destination, options, badges=badges, analysis=analysis)
     except TooLarge as error:
         if args.dpi is not None or suffix != ".png":
             raise
         # The default resolution is too much for this board: take the largest that fits.
         dpi = error.largest_dpi
         print(f"dmuboard: note: the board is too large for {DEFAULT_DPI} DPI; using {dpi} DPI.", file=sys.stderr)
-        export_board(board, destination, replace(options, dpi=dpi), badges=badges)
+        export_board(board, destination, replace(options, dpi=dpi), badges=badges, analysis=analysis)
     del app
     print(f"wrote {destination}")
     return 0

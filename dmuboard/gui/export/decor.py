@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 
 from dmuboard.gui.canvas.style import ROLE_LABELS, STANCE_SYMBOLS, Theme
 from dmuboard.gui.qtapp import export_font, measure
@@ -49,23 +49,25 @@ def title_text(info: BoardInfo, date: str, page: str, internal: bool) -> TitleTe
 def paint_title_block(painter: QPainter, box: QRectF, text: TitleText) -> None:
     """Board title and customer on the left, date and page on the right, a rule below."""
     painter.save()
-    right_w = min(box.width() * 0.38, 220.0)
-    left = QRectF(box.left(), box.top(), box.width() - right_w - 8.0, box.height())
+    small = export_font(8.5)
+    metrics = measure(small)
+    right_lines = [line for line in (text.date, text.page) if line]
+    right_w = max([metrics.horizontalAdvance(line) for line in right_lines] + [_mark_width() if text.internal else 0.0])
+    right_w = min(right_w + 2.0, box.width() * 0.45)
+    left = QRectF(box.left(), box.top(), box.width() - right_w - 12.0, box.height())
     right = QRectF(box.right() - right_w, box.top(), right_w, box.height())
-    title_font = export_font(14.0, bold=True)
+    title_font = _title_font(text.title, left.width())
     painter.setFont(title_font)
     painter.setPen(INK)
     title = measure(title_font).elidedText(text.title, Qt.TextElideMode.ElideRight, left.width())
-    painter.drawText(QRectF(left.left(), left.top(), left.width(), 20.0), Qt.AlignmentFlag.AlignLeft, title)
-    small = export_font(8.5)
-    metrics = measure(small)
+    painter.drawText(QRectF(left.left(), left.top(), left.width(), 20.0),
+                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title)
     painter.setFont(small)
     painter.setPen(MUTED)
     subtitle = metrics.elidedText(text.subtitle, Qt.TextElideMode.ElideRight, left.width())
     painter.drawText(QRectF(left.left(), left.top() + 22.0, left.width(), 14.0), Qt.AlignmentFlag.AlignLeft,
                      subtitle)
-    lines = [text.date, text.page]
-    for i, line in enumerate(x for x in lines if x):
+    for i, line in enumerate(right_lines):
         painter.drawText(QRectF(right.left(), right.top() + 2.0 + 12.0 * i, right.width(), 12.0),
                          Qt.AlignmentFlag.AlignRight, metrics.elidedText(line, Qt.TextElideMode.ElideLeft,
                                                                          right.width()))
@@ -76,11 +78,23 @@ def paint_title_block(painter: QPainter, box: QRectF, text: TitleText) -> None:
     painter.restore()
 
 
+def _title_font(title: str, width: float) -> QFont:
+    """The board title's font: 14 points, smaller for a long title (elided below 10)."""
+    for size in (14.0, 12.5, 11.0, 10.0):
+        font = export_font(size, bold=True)
+        if measure(font).horizontalAdvance(title) <= width:
+            break
+    return font
+
+
+def _mark_width() -> float:
+    return measure(export_font(7.0, bold=True)).horizontalAdvance(INTERNAL_MARK) + 10.0
+
+
 def _paint_internal_mark(painter: QPainter, right: QRectF) -> None:
-    font = export_font(7.0, bold=True)
-    width = measure(font).horizontalAdvance(INTERNAL_MARK) + 10.0
+    width = _mark_width()
     mark = QRectF(right.right() - width, right.top() + 27.0, width, 12.0)
-    painter.setFont(font)
+    painter.setFont(export_font(7.0, bold=True))
     painter.setPen(QPen(QColor("#8a1c22"), 0.9))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(mark)

@@ -8,15 +8,17 @@ plain text. These pages never appear in a Proposal export.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from dmuboard.gui.qtapp import export_font, measure
 from dmuboard.model.board import Board
+
+if TYPE_CHECKING:
+    from dmuboard.analysis import Analysis
 
 SEVERITY_MARKS = {"high": "▲ High", "medium": "■ Medium", "low": "● Low"}
 SEVERITY_COLOURS = {"high": QColor("#c0262d"), "medium": QColor("#b86a0c"), "low": QColor("#5d6673")}
@@ -38,54 +40,36 @@ class Line:
     """One line of the findings pages."""
 
     text: str
-    kind: str = "text"  # heading, metric, finding, people, text, gap
+    kind: str = "text"  # heading, metric, finding, advice, people, more, text, gap
     severity: str = ""
     value: str = ""
 
 
-def analysis_lines(board: Board) -> list[Line]:
-    """The scorecard and the findings of ``board`` as lines; a note if there is no analysis."""
-    try:
+def analysis_lines(board: Board, analysis: Analysis | None = None) -> list[Line]:
+    """The scorecard and the findings of ``board`` as lines (analysing it if needed)."""
+    if analysis is None:
         from dmuboard.analysis import analyze
-    except ImportError:
-        return [Line("Findings and scorecard", "heading"), Line("The analysis is not available in this build.")]
-    result = analyze(board)
-    return lines_for(board, _get(result, "metrics", {}), _get(result, "findings", []))
 
-
-def lines_for(board: Board, metrics: Any, findings: Iterable[Any]) -> list[Line]:
+        analysis = analyze(board)
     lines = [Line("Scorecard", "heading")]
-    for key, value in _metric_items(metrics):
-        lines.append(Line(METRIC_LABELS.get(key, key.replace("_", " ").capitalize()), "metric",
-                          value=_show(key, value)))
-    findings = list(findings)
-    lines += [Line("", "gap"), Line(f"Findings ({len(findings)})", "heading")]
-    if not findings:
+    for item in fields(analysis.metrics):
+        value = getattr(analysis.metrics, item.name)
+        lines.append(Line(METRIC_LABELS.get(item.name, item.name.replace("_", " ").capitalize()), "metric",
+                          value=_show(item.name, value)))
+    lines += [Line("", "gap"), Line(f"Findings ({len(analysis.findings)})", "heading")]
+    if not analysis.findings:
         lines.append(Line("Nothing to flag."))
-    for finding in findings:
-        severity = str(_get(finding, "severity", "low"))
-        lines.append(Line(str(_get(finding, "message", "")), "finding", severity=severity))
-        names = [board.people[pid].name for pid in _get(finding, "people", []) if pid in board.people]
+    for finding in analysis.findings:
+        lines.append(Line(finding.message or finding.code, "finding", severity=finding.severity))
+        if finding.advice:
+            lines.append(Line(finding.advice, "advice"))
+        names = [board.people[pid].name for pid in finding.people if pid in board.people]
         if names:
             lines.append(Line("People: " + ", ".join(names), "people"))
     return lines
 
 
-def _get(obj: Any, name: str, default: Any) -> Any:
-    if isinstance(obj, Mapping):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
-
-
-def _metric_items(metrics: Any) -> list[tuple[str, Any]]:
-    if isinstance(metrics, Mapping):
-        return list(metrics.items())
-    if hasattr(metrics, "__dataclass_fields__"):
-        return [(name, getattr(metrics, name)) for name in metrics.__dataclass_fields__]
-    return list(vars(metrics).items()) if hasattr(metrics, "__dict__") else []
-
-
-def _show(key: str, value: Any) -> str:
+def _show(key: str, value: object) -> str:
     if key == "coverage" and isinstance(value, (int, float)):
         return f"{value * 100:.0f} %"
     if key == "expected_dmu" and isinstance(value, (list, tuple)) and len(value) == 2:
@@ -126,11 +110,12 @@ def _wrap(line: Line, width: float) -> list[Line]:
             current = trial
     rows.append(current)
     first = Line(rows[0], line.kind, line.severity)
-    return [first] + [Line(row, "people" if line.kind == "people" else "more") for row in rows[1:]]
+    follow = line.kind if line.kind in ("people", "advice") else "more"
+    return [first] + [Line(row, follow) for row in rows[1:]]
 
 
 def _indent(line: Line) -> float:
-    return {"finding": 64.0, "people": 64.0, "more": 64.0}.get(line.kind, 0.0)
+    return 0.0 if line.kind in ("heading", "metric", "text", "gap") else 64.0
 
 
 def paint_lines(painter: QPainter, box: QRectF, lines: list[Line]) -> None:
@@ -159,7 +144,7 @@ def paint_lines(painter: QPainter, box: QRectF, lines: list[Line]) -> None:
             painter.drawText(row.adjusted(_indent(line), 0, 0, 0), flags, line.text)
         elif line.kind != "gap":
             painter.setFont(text_font)
-            painter.setPen(QColor("#5d6673") if line.kind == "people" else INK)
+            painter.setPen(QColor("#5d6673") if line.kind in ("people", "advice") else INK)
             painter.drawText(row.adjusted(_indent(line), 0, 0, 0), flags, line.text)
         y += LINE_HEIGHT
     painter.restore()

@@ -97,7 +97,7 @@ def plan_pages(source: QRectF, options: ExportOptions, legend_height: LegendHeig
         tiles = tile_grid(source, body, scale)
     else:
         scale = min(body.width() / source.width(), body.height() / source.height(), POINTS_PER_UNIT)
-        tiles = (Tile(source, _centred(body, source.width() * scale, source.height() * scale)),)
+        tiles = (Tile(source, _top_centre(body, source.width() * scale, source.height() * scale)),)
     return PagePlan(width, height, header, body, legend, tiles, scale)
 
 
@@ -123,8 +123,9 @@ def _spans(start: float, length: float, tile: float) -> list[float]:
     return [start + i * step for i in range(count)]
 
 
-def _centred(box: QRectF, width: float, height: float) -> QRectF:
-    return QRectF(box.center().x() - width / 2, box.center().y() - height / 2, width, height)
+def _top_centre(box: QRectF, width: float, height: float) -> QRectF:
+    """A rectangle of that size centred across the top of ``box``."""
+    return QRectF(box.center().x() - width / 2, box.top(), width, height)
 
 
 def pixel_size(width_points: float, height_points: float, dpi: float) -> tuple[int, int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -20,6 +21,9 @@ from dmuboard.gui.export.layout import BAND_GAP, HEADER_HEIGHT, PAPER_MARGIN, Pa
 from dmuboard.gui.export.options import ExportOptions, paper_points
 from dmuboard.gui.export.picture import BoardPicture
 from dmuboard.gui.qtapp import export_font, measure
+
+if TYPE_CHECKING:
+    from dmuboard.analysis import Analysis
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +40,7 @@ class PageSet:
     """All pages of one export, in order."""
 
     def __init__(self, picture: BoardPicture, options: ExportOptions,
-                 paper: tuple[float, float] | None = None) -> None:
+                 paper: tuple[float, float] | None = None, analysis: Analysis | None = None) -> None:
         self.picture = picture
         self.options = options
         self.theme = Theme()
@@ -45,17 +49,17 @@ class PageSet:
                                          lambda width: decor.legend_height(width, proposal), paper)
         self.pages: list[Page] = [Page(self.plan.width, self.plan.height, tile) for tile in self.plan.tiles]
         if options.with_findings or (paper is not None and options.findings_page and not proposal):
-            self.pages += self._findings_pages(paper)
+            self.pages += self._findings_pages(paper, analysis)
         self.date = options.date_text or datetime.date.today().isoformat()
 
-    def _findings_pages(self, paper: tuple[float, float] | None) -> list[Page]:
+    def _findings_pages(self, paper: tuple[float, float] | None, analysis: Analysis | None) -> list[Page]:
         if paper is None:
             page = self.options.page if self.options.page != "fit" else "A4"
             paper = paper_points(page, "portrait" if self.options.page == "fit" else self.options.orientation)
         width, height = paper
         top = PAPER_MARGIN + HEADER_HEIGHT + BAND_GAP
         box = QRectF(PAPER_MARGIN, top, width - 2 * PAPER_MARGIN, height - top - PAPER_MARGIN)
-        chunks = findings.paginate(findings.analysis_lines(self.picture.board), box)
+        chunks = findings.paginate(findings.analysis_lines(self.picture.source_board, analysis), box)
         return [Page(width, height, lines=tuple(chunk)) for chunk in chunks]
 
     def __len__(self) -> int:

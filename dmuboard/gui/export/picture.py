@@ -11,10 +11,10 @@ file holds only what can be seen.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from dmuboard.gui.canvas import BoardScene
@@ -22,6 +22,7 @@ from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.editor import Editor
 from dmuboard.gui.export.options import ExportOptions
 from dmuboard.gui.export.redact import part_of, proposal_board
+from dmuboard.gui.qtapp import load_fonts
 from dmuboard.model.board import Board
 from dmuboard.model.document import Document
 
@@ -35,6 +36,7 @@ class BoardPicture:
 
     def __init__(self, board: Board, options: ExportOptions, layers: Iterable[str] | None = None,
                  badges: Mapping[str, str] | None = None) -> None:
+        self.source_board = board  # as given, for the findings pages
         if options.proposal:
             board = proposal_board(board)
         if options.area == "selection":
@@ -49,8 +51,7 @@ class BoardPicture:
             self.scene.set_layers(tuple(shown))
         if not options.proposal and badges:
             self.scene.set_badges(dict(badges))
-        if options.transparent and options.format == "png":
-            self.scene.set_theme(_clear_table(self.scene.look.theme))
+        self.scene.set_theme(export_theme(self.scene.look.theme, clear=options.transparent))
         self.scene.clearSelection()
         drop_invisible(self.scene)
 
@@ -89,10 +90,21 @@ def drop_invisible(scene: QGraphicsScene) -> None:
             item.setVisible(False)
 
 
-def _clear_table(theme: Theme) -> Theme:
-    """The theme with the table (background and side tints) see-through."""
-    none = QColor(0, 0, 0, 0)
-    return replace(theme, background=none, customer_area=none, ours_area=none)
+def export_theme(theme: Theme, *, clear: bool) -> Theme:
+    """The canvas theme in the bundled font (so text measures the same on every machine),
+    with the table (background and side tints) see-through when ``clear``."""
+    family = load_fonts()
+    changes: dict[str, object] = {}
+    for item in fields(theme):
+        value = getattr(theme, item.name)
+        if isinstance(value, QFont):
+            font = QFont(value)
+            font.setFamily(family)
+            changes[item.name] = font
+    if clear:
+        none = QColor(0, 0, 0, 0)
+        changes.update(background=none, customer_area=none, ours_area=none)
+    return replace(theme, **changes)
 
 
 def _transparent(item: QGraphicsItem) -> bool:

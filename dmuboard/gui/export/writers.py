@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSaveFile, QSize, QSizeF
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, Qt
+from PySide6.QtGui import QImage, QImageWriter, QPageLayout, QPageSize, QPainter, QPdfWriter, Qt
 
 from dmuboard.gui.export.layout import pixel_size
 from dmuboard.gui.export.pages import PageSet
@@ -24,7 +24,7 @@ from dmuboard.model.errors import StoreError, UserError
 # Continue?  Called with (pages done, pages in all); False cancels the export.
 Progress = Callable[[int, int], bool]
 
-MAX_PIXELS = 120_000_000  # about 480 MB of image memory
+MAX_PIXELS = 60_000_000  # about 240 MB of image memory
 MAX_SIDE = 32_000
 
 
@@ -158,8 +158,9 @@ def render_png(pages: PageSet, progress: Progress | None = None) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
-        raise StoreError("The picture could not be encoded as PNG.")
+    writer = QImageWriter(buffer, QByteArray(b"png"))
+    if not writer.write(image):
+        raise StoreError(f"The picture could not be encoded as PNG: {writer.errorString()}.")
     buffer.close()
     return bytes(data.data())
 
