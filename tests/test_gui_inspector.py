@@ -239,3 +239,13 @@ def test_the_inspector_follows_edits_made_elsewhere(window: MainWindow) -> None:
     assert title.text() == "Chief Financial Officer"
     editor.undo_stack.undo()
     assert title.text() == "CFO"
+
+
+def test_text_typed_but_not_committed_is_kept_when_the_window_closes(window: MainWindow, qtbot: Any) -> None:
+    """Closing the window while the cursor is still in a field keeps what was typed there."""
+    path = path_of(window)
+    notes = window.inspector.board_page.fields["notes"]
+    notes.setFocus()
+    qtbot.keyClicks(notes, "Call Ingrid after the summer")
+    window.close()
+    assert board_on_disk(path).info.notes == "Call Ingrid after the summer"
