@@ -80,13 +80,30 @@ def test_a_burst_of_changes_is_analysed_once_after_it_ends(kit: WindowKit, qtbot
     assert editor is not None
     runs: list[object] = []
     panel.analysed.connect(runs.append)
-    for x in (-400.0, -380.0, -360.0):
+    for title in ("Sales", "Sales lead", "Head of sales"):
         person = editor.document.board.people["p3"]
-        assert editor.submit(Change(people=(person.__class__(**{**_fields(person), "x": x}),)))
+        assert editor.submit(Change(people=(person.__class__(**{**_fields(person), "title": title}),)))
     assert runs == []
     qtbot.waitUntil(lambda: len(runs) == 1, timeout=3000)
     qtbot.wait(300)
     assert len(runs) == 1
+
+
+def test_moving_a_token_costs_no_analysis(kit: WindowKit, qtbot: Any) -> None:
+    """A move changes no finding, so the panel does not analyse again; an edit after it does."""
+    window = kit.window(kit.board())
+    panel = panel_of(window)
+    editor = window.editor
+    assert editor is not None
+    runs: list[object] = []
+    panel.analysed.connect(runs.append)
+    person = editor.document.board.people["p1"]
+    assert editor.submit(Change(people=(person.__class__(**{**_fields(person), "x": -500.0, "y": 10.0}),)))
+    qtbot.wait(panel.timer.interval() * 3)
+    assert runs == []
+    moved = editor.document.board.people["p1"]
+    assert editor.submit(Change(people=(moved.__class__(**{**_fields(moved), "influence": 2}),)))
+    qtbot.waitUntil(lambda: len(runs) == 1, timeout=3000)
 
 
 def _fields(person: Any) -> dict[str, Any]:

@@ -1,8 +1,9 @@
 """The findings panel: a scorecard, then what the board tells the seller.
 
 The analysis runs after the board changed, once the edits have paused for a moment
-(a single-shot timer), never inside a gesture: a drag is one change on release, and
-even a burst of changes costs one analysis. Every finding is shown by colour and
+(a single-shot timer), never inside a gesture (a held mouse button makes it wait): a
+drag is one change on release, a move changes no finding and is skipped, and a burst
+of changes costs one analysis. Every finding is shown by colour and
 word, in plain text, with what to do; a click selects and centres its people, a
 double click on a finding about one customer person shows the warm path to them.
 Tokens get a badge with the severity of their most serious finding.
@@ -14,6 +15,7 @@ Board > Show Warm Path (Ctrl+P).
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -40,6 +42,8 @@ from dmuboard.analysis import (
 )
 from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.editor import Editor
+from dmuboard.model.board import Person
+from dmuboard.model.document import Change
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.scene import BoardScene
@@ -125,6 +129,7 @@ class FindingsPanel(QWidget):
         self.scene: BoardScene | None = None
         self.view: BoardView | None = None
         self.analysis: Analysis | None = None
+        self._seen: dict[str, Person] = {}  # the people as last analysed
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.scorecard = Scorecard(self)
@@ -161,9 +166,21 @@ class FindingsPanel(QWidget):
         self.timer.stop()
         self.refresh()
 
-    def schedule(self, _change: object = None) -> None:
-        """Analyse once the changes pause (each change restarts the wait)."""
+    def schedule(self, change: object = None) -> None:
+        """Analyse once the changes pause (each change restarts the wait). Moves and saved
+        views change no finding, so they cost nothing."""
+        if isinstance(change, Change) and self._moves_only(change):
+            return
         self.timer.start()
+
+    def _moves_only(self, change: Change) -> bool:
+        if change.removed_people or change.links or change.removed_links or change.info is not None:
+            return False
+        for person in change.people:
+            seen = self._seen.get(person.id)
+            if seen is None or replace(seen, x=person.x, y=person.y) != person:
+                return False
+        return True
 
     def _when_idle(self) -> None:
         """Analyse now, unless a gesture is under way (a button held): then wait for its end."""
@@ -177,6 +194,7 @@ class FindingsPanel(QWidget):
         self.timer.stop()
         board = self.editor.document.board if self.editor is not None else None
         self.analysis = analyze(board) if board is not None else None
+        self._seen = dict(board.people) if board is not None else {}
         self.scorecard.show_analysis(self.analysis)
         self.list.clear()
         if self.analysis is None:
