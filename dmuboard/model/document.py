@@ -149,6 +149,8 @@ class Document:
         return [links[lid] for lid in sorted(self._by_person.get(person_id, ()))]
 
     def find_link(self, kind: str, source: str, target: str) -> Link | None:
+        if source == target:  # no link joins a person to themselves
+            return None
         probe = Link("probe", source, target, kind, 3 if kind == "relationship" else None)
         lid = self._by_key.get(probe.key)
         return self._board.links.get(lid) if lid else None
@@ -313,7 +315,8 @@ class Document:
         people: dict[str, Person] = {}
         removed_people: list[str] = []
         for pid in change.removed_people:
-            people[pid] = board.people[pid]
+            if pid in board.people:  # else it is put again below: a plain add
+                people[pid] = board.people[pid]
         for p in change.people:
             if p.id in board.people:
                 people[p.id] = board.people[p.id]
