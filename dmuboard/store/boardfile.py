@@ -192,6 +192,8 @@ class BoardFile:
         except BoardError as error:
             raise NotABoardError(f"{name} is damaged: {error}.") from None
         positions = [r["position"] for r in people_rows] + [r["position"] for r in link_rows]
+        if not all(type(p) is int for p in positions):
+            raise NotABoardError(f"{name} is damaged: a person or link has no valid position.")
         self.rows = RowWriter(info_row["id"], max(positions, default=0))
         return board
 
