@@ -62,10 +62,11 @@ def run(args: argparse.Namespace) -> int:
     suffix = destination.suffix.lower()
     if suffix not in FORMATS:
         raise UsageError(f"{destination.name}: the output must end in .png, .pdf or .svg.")
-    if destination.is_dir():
-        raise StoreError(f"{destination.name} is a folder.")
+    from dmuboard.gui.export.writers import check_destination
+
+    check_destination(destination)
     if destination.exists() and not args.force:
-        raise StoreError(f"{destination.name} already exists; use --force to replace it.")
+        raise StoreError(f"{destination} already exists; use --force to replace it.")
     if args.dpi is not None and suffix != ".png":
         print(f"dmuboard: note: --dpi only applies to PNG pictures; {destination.name} is vector.",
               file=sys.stderr)

@@ -10,6 +10,8 @@ file, if any, untouched.
 from __future__ import annotations
 
 import math
+import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -171,30 +173,50 @@ def _set_dpi(image: QImage, dpi: float) -> None:
     image.setDotsPerMeterY(dots_per_metre)
 
 
+def check_destination(path: Path) -> None:
+    """Refuse, before any work, a destination that cannot be written."""
+    folder = path.absolute().parent
+    if not folder.exists():
+        raise StoreError(f"Cannot write {path.name}: the folder {folder} does not exist.")
+    if not folder.is_dir():
+        raise StoreError(f"Cannot write {path.name}: {folder} is not a folder.")
+    if path.is_dir():
+        raise StoreError(f"Cannot write {path.name}: it is a folder.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError(f"Cannot write {path.name}: the folder {folder} is read-only for you.")
+
+
 def save(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through QSaveFile: the whole file or nothing."""
-    if path.is_dir():
-        raise StoreError(f"{path.name} is a folder.")
-    if not path.parent.is_dir():
-        raise StoreError(f"Cannot write {path.name}: the folder {path.parent} does not exist.")
+    check_destination(path)
     file = QSaveFile(str(path))
     if not file.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise StoreError(f"Cannot write {path.name}: {_reason(file)}.")
-    written = file.write(data)
-    if written != len(data):
-        reason = _reason(file)
-        file.cancelWriting()
-        file.commit()  # after cancelWriting, commit only removes the temporary file
-        raise StoreError(f"Cannot write {path.name}: {reason}.")
+        raise StoreError(f"Cannot write {path.name}: {_reason(file, path, len(data))}.")
+    view = memoryview(data)
+    done = 0
+    while done < len(data):
+        # QSaveFile may take only part of the data when the disk fills up, without an error.
+        written = file.write(view[done:].tobytes() if done else data)
+        if written <= 0:
+            reason = _reason(file, path, len(data))
+            file.cancelWriting()
+            file.commit()  # after cancelWriting this only removes the temporary file
+            raise StoreError(f"Cannot write {path.name}: {reason}; no file was written.")
+        done += written
     if not file.commit():
-        raise StoreError(f"Cannot write {path.name}: {_reason(file)}.")
+        raise StoreError(f"Cannot write {path.name}: {_reason(file, path, len(data))}; no file was written.")
 
 
-def _reason(file: QSaveFile) -> str:
+def _reason(file: QSaveFile, path: Path, size: int) -> str:
+    try:
+        if shutil.disk_usage(path.absolute().parent).free < size + 65536:
+            return "the disk is full"
+    except OSError:
+        pass
     text = file.errorString().strip().rstrip(".")
     lowered = text.lower()
-    if "no space" in lowered or "disk full" in lowered:
-        return "the disk is full; no file was written"
     if "permission" in lowered or "access" in lowered:
-        return "permission denied (the folder or file is read-only)"
-    return text or "the file could not be written"
+        return "permission denied"
+    if not text or lowered == "unknown error":
+        return "the file could not be written"
+    return text
