@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -117,6 +119,42 @@ def test_a_refused_file_shows_why_and_keeps_the_current_board(kit: WindowKit) ->
     assert junk.read_text() == "just some notes, not a board"
     assert window.editor.submit(Change(people=(), removed_links=("l1",), label="Delete link"))
     assert "l1" not in board_on_disk(path).links
+
+
+def _sql(*statements: str) -> Any:
+    def craft(path: Path) -> None:
+        with contextlib.closing(sqlite3.connect(path)) as connection:
+            for statement in statements:
+                connection.execute(statement)
+            connection.commit()
+
+    return craft
+
+
+REFUSED = {
+    "newer version": (_sql("PRAGMA user_version = 99"), "newer version"),
+    "tampered": (_sql("CREATE TRIGGER t AFTER INSERT ON people BEGIN DELETE FROM links; END"), "trigger"),
+    "damaged": (_sql("PRAGMA foreign_keys = OFF", "UPDATE links SET target = 'nobody' WHERE id = 'l2'"),
+                "nobody"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED))
+def test_newer_damaged_or_tampered_boards_are_refused_unchanged(kit: WindowKit, case: str) -> None:
+    """A board from a newer version, a damaged one and a tampered one are each refused with a
+    one-line reason; the file stays byte for byte as it was, and no lock is left beside it."""
+    craft, words = REFUSED[case]
+    window = kit.window(kit.board("acme.dmu"))
+    bad = kit.board("bad.dmu")
+    craft(bad)
+    before = bad.read_bytes()
+    shown: list[str] = []
+    window.show_error = lambda title, text: shown.append(text)  # type: ignore[method-assign]
+    assert not window.open_path(bad)
+    assert len(shown) == 1 and words in shown[0] and "\n" not in shown[0]
+    assert bad.read_bytes() == before
+    assert not Path(str(bad) + ".lock").exists()
+    assert window.opened.path.name == "acme.dmu"
 
 
 def test_a_second_window_on_the_same_board_is_read_only(kit: WindowKit) -> None:
@@ -243,3 +281,12 @@ def test_settings_stay_in_the_test_file(kit: WindowKit) -> None:
     stored = QSettings(str(kit.root / "settings.ini"), QSettings.Format.IniFormat)
     assert stored.value("files/last") == str((kit.root / "acme.dmu").absolute())
     assert stored.contains("window/geometry")
+
+
+def test_full_screen_and_back(kit: WindowKit) -> None:
+    """F11's action puts the window in full screen and back, and its check mark follows."""
+    window = kit.window(kit.board())
+    window.actions["full_screen"].trigger()
+    assert window.isFullScreen() and window.actions["full_screen"].isChecked()
+    window.showNormal()
+    assert not window.actions["full_screen"].isChecked()

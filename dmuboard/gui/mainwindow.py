@@ -10,7 +10,7 @@ the lock and closes the store. File commands live in :mod:`.window_files`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMenu, QToolBar, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from dmuboard.gui.banner import ReadOnlyBanner
 from dmuboard.gui.canvas.scene import BoardScene
 from dmuboard.gui.canvas.view import BoardView
 from dmuboard.gui.editor import Editor
+from dmuboard.gui.export.actions import add_export_actions
 from dmuboard.gui.findbar import FindBar
 from dmuboard.gui.findings import add_findings_panel
 from dmuboard.gui.import_wizard import add_data_actions
@@ -88,6 +89,7 @@ class MainWindow(WindowFiles):
         panel_actions(self, self.panels_menu)
         add_data_actions(self)
         self.findings = add_findings_panel(self)
+        add_export_actions(self)
         self.actions["snap"].setChecked(bool(self.settings.value("board/snap", False, type=bool)))
         self.restore_layout()
 
@@ -229,6 +231,16 @@ class MainWindow(WindowFiles):
             self.showFullScreen()
         else:
             self.showNormal()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.WindowStateChange:  # full screen left by other means too
+            named = self.actions if isinstance(self.actions, dict) else {}  # not yet made: Qt's method
+            action = named.get("full_screen")
+            if action is not None:
+                action.blockSignals(True)
+                action.setChecked(self.isFullScreen())
+                action.blockSignals(False)
+        super().changeEvent(event)
 
     def add_token_in_view(self, side: str, role: str | None) -> None:
         """A palette token double-clicked: a new person in the middle of the view."""

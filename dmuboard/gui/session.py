@@ -43,7 +43,10 @@ def data_dir() -> Path:
 def boards_dir() -> Path:
     """Where new boards and the first-run sample copy are made."""
     folder = data_dir() / "boards"
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"The folder for new boards, {folder}, cannot be made: {error.strerror or error}.") from None
     return folder
 
 

@@ -18,6 +18,7 @@ from dmuboard.gui.inspector.fields import plain_tooltip
 from dmuboard.gui.inspector.link_page import LinkPage
 from dmuboard.gui.inspector.page import Page
 from dmuboard.gui.inspector.person_page import PersonPage
+from dmuboard.gui.roletext import LINK_LABELS
 from dmuboard.model.document import Change
 
 __all__ = ["Inspector"]
@@ -115,7 +116,7 @@ class Inspector(QWidget):
             self.person_page.refresh()
             self.pages.setCurrentWidget(self.person_page)
         elif len(links) == 1 and not people:
-            self._heading("Link")
+            self._heading(LINK_LABELS[board.links[links[0]].kind])
             self.link_page.link_id = links[0]
             self.link_page.refresh()
             self.pages.setCurrentWidget(self.link_page)
