@@ -226,3 +226,17 @@ def test_the_installed_command_runs_without_a_display(tmp_path: Path) -> None:
     bad = call(path, DATA / "wrong_columns.csv", "--side", "customer")
     assert bad.returncode == 1
     assert "row 3, column 4 (after Department)" in one_error_line(bad.stderr)
+
+
+def test_the_largest_allowed_file_imports_in_one_go(capsys: pytest.CaptureFixture[str], board: Path) -> None:
+    """A file of 2,000 people (the limit) is imported whole, each on a spot of their own."""
+    data = board.parent / "big.csv"
+    rows = "".join(f"Persoon {i};Functie {i % 37};{'beslisser' if i % 9 == 0 else ''}\r\n" for i in range(2000))
+    data.write_bytes(("Naam;Functie;Rol\r\n" + rows).encode("cp1252"))
+    before = len(people(board))
+    code, out, _ = run(capsys, "import-csv", board, data, "--side", "customer")
+    assert code == 0 and "2000 new people" in out
+    everyone = people(board)
+    assert len(everyone) == before + 2000
+    spots = {(p.x, p.y) for p in everyone.values() if p.name.startswith("Persoon ")}
+    assert len(spots) == 2000

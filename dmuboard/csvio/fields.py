@@ -8,6 +8,7 @@ name their columns) and can be changed by the user, in the wizard or with
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -70,12 +71,17 @@ class MappingError(UserError):
     """A column or field named by the user does not exist (a usage error on the command line)."""
 
 
+_NOT_WORD = re.compile(r"[^0-9a-z?]+")
+
+
+@functools.lru_cache(maxsize=8192)  # role, stance and header words repeat on every row
 def simplify(text: str) -> str:
     """Lower case, no accents, words separated by single spaces: ``Beïnvloeder`` -> ``beinvloeder``."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("&", " and ")
-    return " ".join(re.sub(r"[^0-9a-z?]+", " ", text).split())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().replace("&", " and ")
+    return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
 _GUESSES = {word: field for field, words in _HEADERS.items() for word in words}

@@ -82,8 +82,14 @@ def person_key(name: str, title: str) -> tuple[str, str]:
     return simplify(name), simplify(title)
 
 
-def plan_import(board: Board, table: Table, mapping: Mapping[int, str], side: str) -> ImportPlan:
-    """Work out the import of ``table`` into ``board`` on ``side`` (a column may say otherwise)."""
+def plan_import(
+    board: Board, table: Table, mapping: Mapping[int, str], side: str, *, place: bool = True
+) -> ImportPlan:
+    """Work out the import of ``table`` into ``board`` on ``side`` (a column may say otherwise).
+
+    ``place=False`` leaves the new people without ids and positions: enough to count
+    them for a preview, and quicker on a large file.
+    """
     labels = table.labels
     check_mapping(dict(mapping), labels)
     context = Context(side, board.info.customer, board.info.our_company)
@@ -105,7 +111,8 @@ def plan_import(board: Board, table: Table, mapping: Mapping[int, str], side: st
         seen.add(key)
         drafts.append(person)
     problems.sort(key=lambda p: p.row)
-    return ImportPlan(table.name, side, _place(board, drafts), tuple(duplicates), tuple(problems))
+    people = _place(board, drafts) if place else tuple(drafts)
+    return ImportPlan(table.name, side, people, tuple(duplicates), tuple(problems))
 
 
 def _place(board: Board, drafts: list[Person]) -> tuple[Person, ...]:

@@ -15,32 +15,30 @@ import math
 from collections.abc import Iterable
 
 from dmuboard.model.board import Person
-from dmuboard.model.layout import DIVIDE_GAP, H_GAP, LEAF_GAP, TOKEN_SIZE
+from dmuboard.model.layout import DIVIDE_GAP, H_GAP, LEAF_GAP, TOKEN_SIZE, Occupancy
 
 TOKEN_WIDTH, TOKEN_HEIGHT = TOKEN_SIZE
 STEP_X = TOKEN_WIDTH + H_GAP
 STEP_Y = TOKEN_HEIGHT + LEAF_GAP
 INNER_X = DIVIDE_GAP + TOKEN_WIDTH / 2  # centre of the grid column nearest the divide
-MARGIN = 12.0  # tokens closer than this count as touching
+MARGIN = 12.0  # tokens closer than this count as touching (hashed by grid cell, so thousands stay quick)
 
 
 def _columns(count: int) -> int:
     if count <= 3:
         return max(count, 1)
-    return min(6, max(3, math.ceil(math.sqrt(count))))
-
-
-def _touches(x: float, y: float, taken: list[tuple[float, float]]) -> bool:
-    return any(
-        abs(x - ox) < TOKEN_WIDTH + MARGIN and abs(y - oy) < TOKEN_HEIGHT + MARGIN for ox, oy in taken
-    )
+    return min(8, max(3, math.ceil(math.sqrt(count))))
 
 
 def free_slots(people: Iterable[Person], side: str, count: int) -> list[tuple[float, float]]:
     """``count`` token centres on ``side`` that overlap none of ``people`` nor each other."""
     if count <= 0:
         return []
-    taken = [(p.x, p.y) for p in people if p.x is not None and p.y is not None]
+    people = list(people)
+    taken = Occupancy(TOKEN_SIZE, MARGIN)
+    for p in people:
+        if p.x is not None and p.y is not None:
+            taken.add((p.x, p.y))
     own = [p.y for p in people if p.side == side and p.y is not None]
     columns = _columns(count)
     rows = math.ceil(count / columns)
@@ -53,9 +51,9 @@ def free_slots(people: Iterable[Person], side: str, count: int) -> list[tuple[fl
         y = top + row * STEP_Y
         for column in range(columns):
             x = sign * (INNER_X + column * STEP_X)
-            if not _touches(x, y, taken):
+            if taken.free((x, y)):
                 slots.append((x, y))
-                taken.append((x, y))
+                taken.add((x, y))
                 if len(slots) == count:
                     break
         row += 1

@@ -224,7 +224,7 @@ class ImportDialog(QDialog):
             self.import_button.setEnabled(False)
             return
         try:
-            self.plan = plan_import(self.editor.document.board, self.table, self.mapping(), self.side)
+            self.plan = plan_import(self.editor.document.board, self.table, self.mapping(), self.side, place=False)
         except UserError as error:
             self.summary.setText(error.message[:1].upper() + error.message[1:])
             self.import_button.setEnabled(False)
@@ -265,9 +265,10 @@ class ImportDialog(QDialog):
     def accept(self) -> None:
         """Add the new people in one undo step; stay open and say why if that is refused."""
         self.refresh()
-        plan = self.plan
-        if plan is None or not self.import_button.isEnabled():
+        if self.plan is None or self.table is None or not self.import_button.isEnabled():
             return
+        plan = plan_import(self.editor.document.board, self.table, self.mapping(), self.side)
+        self.plan = plan
         refusals: list[str] = []
         self.editor.message.connect(refusals.append)
         try:
