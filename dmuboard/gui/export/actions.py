@@ -1,0 +1,205 @@
+"""File > Export..., File > Export for Proposal... and File > Print... in the main window.
+
+The export runs on the board as it is in the window, with the layers the window
+shows and the badges of the analysis; the file is chosen after the options, with
+the right extension. Long exports show a progress dialog that can cancel; errors
+are shown in plain text and leave no file behind.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPainter
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from dmuboard.gui.export import export_board
+from dmuboard.gui.export.dialog import ExportDialog
+from dmuboard.gui.export.options import ExportOptions
+from dmuboard.gui.export.pages import PageSet
+from dmuboard.gui.export.picture import BoardPicture
+from dmuboard.gui.export.writers import Cancelled, Progress
+from dmuboard.gui.qtapp import DEVICE_DPI, load_fonts
+from dmuboard.model.errors import UserError
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from dmuboard.analysis import Analysis
+    from dmuboard.gui.mainwindow import MainWindow
+
+FILTERS = {"png": "PNG pictures (*.png)", "pdf": "PDF documents (*.pdf)", "svg": "SVG drawings (*.svg)"}
+
+
+def add_export_actions(window: MainWindow) -> None:
+    """Add the three actions to the File menu, before Close Window."""
+    load_fonts()
+    menu = window.menus["file"]
+    entries = (
+        ("export", "&Export…", "Ctrl+E", "Save the board as a PNG picture, a PDF or an SVG drawing",
+         lambda: export_dialog(window, "internal")),
+        ("export_proposal", "Export for &Proposal…", "Ctrl+Shift+E",
+         "Save a customer-safe picture of the board: no stances, notes, conflicts or findings",
+         lambda: export_dialog(window, "proposal")),
+        ("print", "&Print…", "Ctrl+Shift+P", "Print the board, with a preview", lambda: print_dialog(window)),
+    )
+    anchor = window.actions.get("close")
+    listed = menu.actions()
+    before = anchor if anchor in listed else None
+    for name, text, keys, tip, slot in entries:
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(keys))
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        window.actions[name] = action
+        if before is not None:
+            menu.insertAction(before, action)
+        else:
+            menu.addAction(action)
+    if before is not None:
+        menu.insertSeparator(before)
+
+
+def _view_rect(window: MainWindow) -> tuple[float, float, float, float] | None:
+    view = window.view
+    if view is None:
+        return None
+    rect = view.mapToScene(view.viewport().rect()).boundingRect()
+    return (rect.x(), rect.y(), rect.width(), rect.height())
+
+
+def _analysis(window: MainWindow, options: ExportOptions) -> Analysis | None:
+    if options.proposal or window.editor is None:
+        return None
+    from dmuboard.analysis import analyze
+
+    return analyze(window.editor.document.board)
+
+
+def export_dialog(window: MainWindow, profile: str) -> Path | None:
+    """Ask for the options and the file, export, and say where it went."""
+    if window.editor is None or window.scene is None:
+        return None
+    selected = window.scene.selected_people()
+    dialog = ExportDialog(window, profile=profile, selected=len(selected))
+    if dialog.exec() != ExportDialog.DialogCode.Accepted:
+        return None
+    options = dialog.options(tuple(selected), _view_rect(window))
+    board = window.editor.document.board
+    suggested = re.sub(r"[^\w\- ]+", "", board.info.title).strip() or "board"
+    if options.proposal:
+        suggested += " (proposal)"
+    start = str(Path(window.settings.value("export/folder", str(Path.home()))) / f"{suggested}.{options.format}")
+    name, _ = QFileDialog.getSaveFileName(window, "Export", start, FILTERS[options.format])
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() != f".{options.format}":
+        path = path.with_name(f"{path.name}.{options.format}")
+    window.settings.setValue("export/folder", str(path.parent))
+    if run_export(window, options, path):
+        window.say(f"Exported to {path}.")
+        return path
+    return None
+
+
+def run_export(window: MainWindow, options: ExportOptions, path: Path) -> bool:
+    """Export the window's board to ``path`` with a progress dialog; show what went wrong."""
+    assert window.editor is not None and window.scene is not None
+    analysis = _analysis(window, options)
+    progress, dialog = _progress(window, "Exporting…")
+    try:
+        export_board(window.editor.document.board, path, options, layers=window.scene.layers,
+                     badges=analysis.by_person() if analysis else None, analysis=analysis, progress=progress)
+        return True
+    except Cancelled:
+        window.say("The export was cancelled; no file was written.")
+        return False
+    except UserError as error:
+        _warn(window, "The board could not be exported", error.message)
+        return False
+    finally:
+        dialog.close()
+
+
+def _progress(parent: QWidget, label: str) -> tuple[Progress, QProgressDialog]:
+    dialog = QProgressDialog(label, "Cancel", 0, 1, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def step(done: int, total: int) -> bool:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
+        QApplication.processEvents()
+        return not dialog.wasCanceled()
+
+    return step, dialog
+
+
+def _warn(parent: QWidget, title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+# -- printing -------------------------------------------------------------------------
+
+
+def print_dialog(window: MainWindow) -> bool:
+    """Ask for the options, then show Qt's print preview, which prints from the same pages."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    if window.editor is None or window.scene is None:
+        return False
+    selected = window.scene.selected_people()
+    dialog = ExportDialog(window, selected=len(selected), printing=True)
+    if dialog.exec() != ExportDialog.DialogCode.Accepted:
+        return False
+    options = dialog.options(tuple(selected), _view_rect(window))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(window.editor.document.board.info.title)
+    preview = QPrintPreviewDialog(printer, window)
+    analysis = _analysis(window, options)
+    preview.paintRequested.connect(lambda p: print_board(window, options, p, analysis))
+    return preview.exec() == QPrintPreviewDialog.DialogCode.Accepted
+
+
+def print_board(window: MainWindow, options: ExportOptions, printer: QPrinter,
+                analysis: Analysis | None = None, progress: Progress | None = None) -> int:
+    """Paint the pages onto ``printer`` (its paper, our margins); returns the number of pages."""
+    from PySide6.QtGui import QPageLayout
+
+    assert window.editor is not None and window.scene is not None
+    printer.setFullPage(True)
+    printer.setResolution(DEVICE_DPI)  # the canvas's text sizes assume this resolution
+    paper = printer.pageLayout().fullRect(QPageLayout.Unit.Point)
+    picture = BoardPicture(window.editor.document.board, options, window.scene.layers,
+                           analysis.by_person() if analysis else None)
+    painter = QPainter()
+    try:
+        pages = PageSet(picture, options, (paper.width(), paper.height()), analysis)
+        if not painter.begin(printer):
+            _warn(window, "The board could not be printed", "The printer could not be started.")
+            return 0
+        for index in range(len(pages)):
+            if progress is not None and not progress(index, len(pages)):
+                printer.abort()
+                break
+            if index:
+                printer.newPage()
+            painter.save()
+            painter.scale(DEVICE_DPI / 72.0, DEVICE_DPI / 72.0)
+            painter.setClipRect(QRectF(0, 0, paper.width(), paper.height()))
+            pages.paint(painter, index)
+            painter.restore()
+        return len(pages)
+    finally:
+        if painter.isActive():
+            painter.end()
+        picture.close()
