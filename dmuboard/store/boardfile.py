@@ -48,12 +48,17 @@ BOARD_ID = 1
 # Every open file gets its own engine; they share one cache of compiled statements,
 # so opening a board or writing a change does not compile the same SQL again.
 _COMPILED: LRUCache[Any, Any] = LRUCache(500)
+# SQLAlchemy keys that cache by the dialect object, so all engines use the first one's.
+_DIALECT: list[Any] = []
 
 
 def _engine(raw: sqlite3.Connection, *, write: bool) -> Engine:
-    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool).execution_options(
-        compiled_cache=_COMPILED
-    )
+    base = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+    if _DIALECT:
+        base.dialect = _DIALECT[0]
+    else:
+        _DIALECT.append(base.dialect)
+    engine = base.execution_options(compiled_cache=_COMPILED)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:  # the driver's own BEGIN is switched off
