@@ -105,6 +105,10 @@ def test_changing_a_columns_field_changes_what_is_imported(kit: WindowKit) -> No
     dialog.set_field(header.index("Connected On"), "title")  # takes the title away from Position
     assert fields_chosen(dialog)["Position"] == IGNORE
     dialog.set_side("ours")
+    assert dialog.sides.title() == "Put the people on"
+    dialog.set_field(header.index("Email Address"), "side")
+    assert dialog.sides.title() == "Put the people on (where the side column is empty)"
+    dialog.set_field(header.index("Email Address"), IGNORE)
     dialog.accept()
     people = {p.name: p for p in board_on_disk(path).people.values()}
     sanne = people["Sanne de Boer"]

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 PREVIEW_ROWS = 8
 CSV_FILTER = "CSV files (*.csv *.txt *.tsv);;All files (*)"
 LEAVE_OUT = "— leave out —"
+SIDES_TITLE = "Put the people on"
 BAD_CELL = QBrush(QColor("#f6c9c4"))
 
 
@@ -90,7 +91,7 @@ class ImportDialog(QDialog):
         self.info = _plain_label("UTF-8, UTF-16 and Windows-1252; commas, semicolons or tabs.", self)
         layout.addWidget(self.info)
 
-        sides = QGroupBox("Put the people on", self)
+        sides = self.sides = QGroupBox(SIDES_TITLE, self)
         side_row = QHBoxLayout(sides)
         self.customer_button = QRadioButton("the customer's side (their buying committee)", sides)
         self.ours_button = QRadioButton("our side (our own team)", sides)
@@ -219,6 +220,8 @@ class ImportDialog(QDialog):
         """Work out the import again and show what it would do."""
         self.plan = None
         self.problems.hide()
+        by_row = "side" in self.mapping().values()
+        self.sides.setTitle(SIDES_TITLE + (" (where the side column is empty)" if by_row else ""))
         if self.table is None:
             self.summary.setText("")
             self.import_button.setEnabled(False)
