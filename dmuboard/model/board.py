@@ -46,7 +46,7 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 def _text(value: Any, name: str, low: int, high: int, *, trim: bool = False) -> str:
     if not isinstance(value, str):
         raise BoardError(name, f"expected text, got {_show(value)}")
-    if _LONE_SURROGATE.search(value):
+    if not value.isascii() and _LONE_SURROGATE.search(value):
         raise BoardError(name, "contains a broken character (half of a UTF-16 surrogate pair)")
     if trim:
         value = value.strip()

@@ -261,13 +261,14 @@ class Document:
                 check_link_ends(link, person(link.source), person(link.target))
             except BoardError as error:
                 raise error.within(place) from None
-            twin = keys.get(link.key)
-            stored = self._by_key.get(link.key)
+            key = link.key
+            twin = keys.get(key)
+            stored = self._by_key.get(key)
             if stored is not None and stored not in gone_links and stored not in put_links:
                 twin = twin or stored
             if twin is not None and twin != link.id:
                 raise BoardError(place, "these two people already have a link of this kind")
-            keys[link.key] = link.id
+            keys[key] = link.id
 
         for pid, p in put_people.items():
             old = board.people.get(pid)
