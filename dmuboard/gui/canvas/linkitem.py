@@ -40,7 +40,11 @@ class LinkItem(QGraphicsItem):
         self._p1 = QPointF()
         self._p2 = QPointF()
         self._shape: QPainterPath | None = None
+        self._bounds = QRectF()
+        self._equation = (0.0, 0.0, 0.0)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        # paint() needs the exposed area to draw only the visible part of long lines
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setZValue(0.0)
         source.links.append(self)
         target.links.append(self)
@@ -72,7 +76,7 @@ class LinkItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._shape = None
         if length < 1e-6:
-            self._p1 = self._p2 = QPointF(a)
+            self._set_ends(QPointF(a), QPointF(a))
             return
         ux, uy = dx / length, dy / length
         shift = QPointF(-uy * self.lane, ux * self.lane)
@@ -82,15 +86,24 @@ class LinkItem(QGraphicsItem):
         t1 = _exit(ux, uy, w1 / 2 + GAP, h1 / 2 + GAP)
         t2 = _exit(ux, uy, w2 / 2 + GAP, h2 / 2 + GAP)
         if t1 + t2 >= length:  # the cards overlap: nothing to draw between them
-            self._p1 = self._p2 = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2)
+            middle = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2)
+            self._set_ends(middle, middle)
             return
-        self._p1 = QPointF(a.x() + ux * t1, a.y() + uy * t1)
-        self._p2 = QPointF(b.x() - ux * t2, b.y() - uy * t2)
+        self._set_ends(QPointF(a.x() + ux * t1, a.y() + uy * t1), QPointF(b.x() - ux * t2, b.y() - uy * t2))
+
+    def _set_ends(self, p1: QPointF, p2: QPointF) -> None:
+        self._p1, self._p2 = p1, p2
+        a, b = p2.y() - p1.y(), p1.x() - p2.x()
+        norm = math.hypot(a, b)
+        if norm:  # the line as a*x + b*y + c = 0 with (a, b) of unit length
+            a, b = a / norm, b / norm
+        self._equation = (a, b, -(a * p1.x() + b * p1.y()))
+        self._bounds = QRectF(p1, p2).normalized().adjusted(-14.0, -14.0, 14.0, 14.0)
 
     # -- geometry ----------------------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
-        return QRectF(self._p1, self._p2).normalized().adjusted(-14.0, -14.0, 14.0, 14.0)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
@@ -104,40 +117,81 @@ class LinkItem(QGraphicsItem):
     # -- painting ------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if self._p1 == self._p2:
+        exposed = option.exposedRect
+        a, b, c = self._equation
+        if a == 0.0 and b == 0.0:
+            return
+        # A long line's bounding box covers much of the board; leave quickly when the
+        # line itself passes far from the area being repainted.
+        if abs(a * exposed.center().x() + b * exposed.center().y() + c) > (
+            0.5 * (exposed.width() + exposed.height()) + 24.0
+        ):
             return
         theme = self.look.theme
         kind = self.link.kind
         colour = theme.link[kind]
         width = _width(self.link)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        line = QLineF(self._p1, self._p2)
+        whole = QLineF(self._p1, self._p2)
+        # Stroking a long line costs as much as its whole length, even when only a
+        # corner of it is on screen: draw just the part inside the exposed area.
+        area = exposed.adjusted(-20.0, -20.0, 20.0, 20.0)
+        line = clip_line(whole, area) if not area.isEmpty() else whole
+        if line is None:
+            return
         for flag, under, extra in ((self.on_path, theme.path, 10.0), (self.isSelected(), theme.selection, 7.0)):
             if flag:
                 glow = QColor(under)
                 glow.setAlpha(120)
                 pen = QPen(glow, width + extra)
-                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                pen.setCapStyle(Qt.PenCapStyle.FlatCap)
                 painter.setPen(pen)
                 painter.drawLine(line)
         pen = QPen(colour, width)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        # Flat ends: the raster engine strokes round-capped wide lines ten times slower.
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         if kind == "influences":
             pen.setDashPattern([4.0, 3.0])
-            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            pen.setDashOffset(QLineF(whole.p1(), line.p1()).length() / width)  # dashes stay put
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if kind == "conflict":
-            painter.drawPath(zigzag_path(line))
+            painter.drawPath(zigzag_path(whole, line))
         else:
             painter.drawLine(line)
-        if self.link.directed:
-            draw_arrow(painter, line, colour)
-        middle = line.center()
+        if self.link.directed and area.contains(whole.p2()):
+            draw_arrow(painter, whole, colour)
+        middle = whole.center()
+        if not area.contains(middle):
+            return
         if kind == "relationship":
             draw_strength(painter, middle, self.link.strength or 3, colour)
         elif kind == "conflict":
             draw_cross(painter, middle, colour)
+
+
+def clip_line(line: QLineF, rect: QRectF) -> QLineF | None:
+    """The part of ``line`` inside ``rect`` (Liang-Barsky), or None when none is."""
+    x1, y1, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
+    low, high = 0.0, 1.0
+    for p, q in (
+        (-dx, x1 - rect.left()),
+        (dx, rect.right() - x1),
+        (-dy, y1 - rect.top()),
+        (dy, rect.bottom() - y1),
+    ):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return None
+    return QLineF(x1 + low * dx, y1 + low * dy, x1 + high * dx, y1 + high * dy)
 
 
 def _exit(ux: float, uy: float, half_w: float, half_h: float) -> float:
@@ -153,20 +207,28 @@ def _width(link: Link) -> float:
     return 2.2 if link.kind == "conflict" else 1.8
 
 
-def zigzag_path(line: QLineF) -> QPainterPath:
+def zigzag_path(line: QLineF, part: QLineF | None = None) -> QPainterPath:
+    """A zigzag along ``line``; only over ``part`` of it when given. The teeth sit at
+    fixed distances from the line's start, so pieces drawn separately join up."""
     length = line.length()
-    path = QPainterPath(line.p1())
     if length < 1:
-        return path
+        return QPainterPath(line.p1())
     ux, uy = line.dx() / length, line.dy() / length
     nx, ny = -uy, ux
     step, amplitude = 7.0, 4.5
-    n = max(2, int(length / step))
-    for i in range(1, n):
-        t = i * length / n
-        side = amplitude if i % 2 else -amplitude
-        path.lineTo(line.x1() + ux * t + nx * side, line.y1() + uy * t + ny * side)
-    path.lineTo(line.p2())
+    start, end = 0.0, length
+    if part is not None:
+        start = QLineF(line.p1(), part.p1()).length()
+        end = QLineF(line.p1(), part.p2()).length()
+    path = QPainterPath(QPointF(line.x1() + ux * start, line.y1() + uy * start))
+    i = math.floor(start / step) + 1
+    while i * step < end:
+        t = i * step
+        if length - t > step / 2:  # the last tooth would squash into the end
+            side = amplitude if i % 2 else -amplitude
+            path.lineTo(line.x1() + ux * t + nx * side, line.y1() + uy * t + ny * side)
+        i += 1
+    path.lineTo(line.x1() + ux * end, line.y1() + uy * end)
     return path
 
 
