@@ -17,19 +17,25 @@ class Tally:
     unit: str
     runs: int = 0
     failures: int = 0
+    detail: str = ""
 
 
 _TALLIES: dict[str, Tally] = {}
 
 
-def record(group: str, runs: int, failures: int = 0, unit: str = "cases") -> None:
-    """Add ``runs`` trials (of which ``failures`` failed) to ``group``'s line."""
+def record(group: str, runs: int, failures: int = 0, unit: str = "cases", detail: str = "") -> None:
+    """Add ``runs`` trials (of which ``failures`` failed) to ``group``'s line.
+
+    ``detail`` (e.g. ``+3.1 MB``) is shown between the count and the failures.
+    """
     tally = _TALLIES.setdefault(group, Tally(unit))
     tally.runs += runs
     tally.failures += failures
+    tally.detail = detail or tally.detail
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     for group, tally in _TALLIES.items():
         failures = "failure" if tally.failures == 1 else "failures"
-        terminalreporter.write_line(f"{group}: {tally.runs} {tally.unit}, {tally.failures} {failures}")
+        detail = f"{tally.detail}, " if tally.detail else ""
+        terminalreporter.write_line(f"{group}: {tally.runs} {tally.unit}, {detail}{tally.failures} {failures}")
