@@ -24,9 +24,11 @@ def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator
     yield from make_kit(tmp_path, qtbot, monkeypatch)
 
 
-def panel_of(window: MainWindow) -> FindingsPanel:
+def panel_of(window: MainWindow, qtbot: Any) -> FindingsPanel:
+    """The window's findings panel, once its first analysis (which waits for a pause) is shown."""
     panel = window.findings_dock.widget()
     assert isinstance(panel, FindingsPanel)
+    qtbot.waitUntil(lambda: panel.analysis is not None, timeout=5000)
     return panel
 
 
@@ -41,11 +43,11 @@ def item_about(panel: FindingsPanel, words: str) -> Any:
     raise AssertionError(f"no finding mentions {words!r}: {texts(panel)}")
 
 
-def test_the_panel_shows_the_boards_findings_in_plain_words(kit: WindowKit) -> None:
+def test_the_panel_shows_the_boards_findings_in_plain_words(kit: WindowKit, qtbot: Any) -> None:
     """Ingrid Bakker, a decider nobody of ours knows, is a HIGH finding with a warm path named
     in the advice; the scorecard shows the numbers and the 6.8 / 2.7 benchmark."""
     window = kit.window(kit.board())
-    panel = panel_of(window)
+    panel = panel_of(window, qtbot)
     item = item_about(panel, "Ingrid Bakker is a decider")
     assert item.text().startswith("HIGH: ")
     assert "Joost Visser reports to Ingrid Bakker" in item.text()
@@ -59,7 +61,7 @@ def test_a_relationship_clears_the_finding_and_undo_brings_it_back(kit: WindowKi
     """Adding a relationship to the decider through the editor removes her finding (and her badge)
     once the panel has caught up; undo makes both return."""
     window = kit.window(kit.board())
-    panel = panel_of(window)
+    panel = panel_of(window, qtbot)
     scene, editor = window.scene, window.editor
     assert scene is not None and editor is not None
     assert scene.tokens["p1"].badge == "high"
@@ -75,7 +77,7 @@ def test_a_relationship_clears_the_finding_and_undo_brings_it_back(kit: WindowKi
 def test_a_burst_of_changes_is_analysed_once_after_it_ends(kit: WindowKit, qtbot: Any) -> None:
     """Three quick edits lead to one analysis, after the pause, not one per edit."""
     window = kit.window(kit.board())
-    panel = panel_of(window)
+    panel = panel_of(window, qtbot)
     editor = window.editor
     assert editor is not None
     runs: list[object] = []
@@ -92,7 +94,7 @@ def test_a_burst_of_changes_is_analysed_once_after_it_ends(kit: WindowKit, qtbot
 def test_moving_a_token_costs_no_analysis(kit: WindowKit, qtbot: Any) -> None:
     """A move changes no finding, so the panel does not analyse again; an edit after it does."""
     window = kit.window(kit.board())
-    panel = panel_of(window)
+    panel = panel_of(window, qtbot)
     editor = window.editor
     assert editor is not None
     runs: list[object] = []
@@ -113,7 +115,7 @@ def _fields(person: Any) -> dict[str, Any]:
 def test_clicking_a_finding_selects_and_centres_its_people(kit: WindowKit, qtbot: Any) -> None:
     """A click on a finding about one person selects exactly that person on the canvas."""
     window = kit.window(kit.board())
-    panel = panel_of(window)
+    panel = panel_of(window, qtbot)
     item = item_about(panel, "Ingrid Bakker is a decider")
     rect = panel.list.visualItemRect(item)
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -146,12 +148,12 @@ def test_no_warm_path_is_said_plainly(kit: WindowKit) -> None:
     assert "No warm path to Sanne de Boer" in window.statusBar().currentMessage()
 
 
-def test_names_are_shown_as_plain_text(kit: WindowKit) -> None:
+def test_names_are_shown_as_plain_text(kit: WindowKit, qtbot: Any) -> None:
     """A name that looks like markup appears literally in the list and escaped in the tool tip."""
     board = small_board()
     board.people["p1"] = board.people["p1"].__class__(**{**_fields(board.people["p1"]), "name": "<b>Boss</b>"})
     window = kit.window(kit.board(board=board))
-    item = item_about(panel_of(window), "<b>Boss</b> is a decider")
+    item = item_about(panel_of(window, qtbot), "<b>Boss</b> is a decider")
     assert "&lt;b&gt;Boss&lt;/b&gt;" in item.toolTip()
 
 
@@ -167,9 +169,9 @@ def test_no_analysis_runs_while_a_gesture_is_under_way(kit: WindowKit, qtbot: An
         def mouseButtons() -> Qt.MouseButton:
             return held["buttons"]
 
-    monkeypatch.setattr(findings, "QApplication", Mouse)
     window = kit.window(kit.board())
-    panel = panel_of(window)
+    panel = panel_of(window, qtbot)
+    monkeypatch.setattr(findings, "QApplication", Mouse)
     editor = window.editor
     assert editor is not None
     runs: list[object] = []
@@ -189,7 +191,7 @@ def test_a_relationship_drawn_on_the_canvas_clears_the_finding_and_undo_restores
     """In connect mode, a line dragged from Sam de Wit to Ingrid Bakker makes her known: her
     finding leaves the panel; Edit > Undo brings it back."""
     window = kit.window(kit.board())
-    panel = panel_of(window)
+    panel = panel_of(window, qtbot)
     scene, view = window.scene, window.view
     assert scene is not None and view is not None
     qtbot.wait(50)  # the view fits the board once the window has its size
@@ -207,3 +209,13 @@ def test_a_relationship_drawn_on_the_canvas_clears_the_finding_and_undo_restores
     qtbot.waitUntil(lambda: not any("Ingrid Bakker is a decider" in t for t in texts(panel)), timeout=3000)
     window.actions["undo"].trigger()
     qtbot.waitUntil(lambda: any("Ingrid Bakker is a decider" in t for t in texts(panel)), timeout=3000)
+
+
+def test_a_board_appears_before_its_first_analysis(kit: WindowKit, qtbot: Any) -> None:
+    """Opening a board does not wait for the analysis: the panel says it is reading, then fills."""
+    window = kit.window(kit.board())
+    panel = window.findings_dock.widget()
+    assert isinstance(panel, FindingsPanel)
+    assert panel.analysis is None and panel.summary.text() == "Reading the board…"
+    qtbot.waitUntil(lambda: panel.list.count() > 0, timeout=5000)
+    assert panel.summary.text().startswith(f"{panel.list.count()} findings: ")

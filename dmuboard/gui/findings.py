@@ -156,10 +156,16 @@ class FindingsPanel(QWidget):
             self.editor.changed.disconnect(self.schedule)
             self.editor.destroyed.disconnect(self._editor_gone)
         self.editor, self.scene, self.view = editor, scene, view
-        if editor is not None:
-            editor.changed.connect(self.schedule)
-            editor.destroyed.connect(self._editor_gone)
-        self.refresh()
+        if editor is None:
+            self.refresh()
+            return
+        editor.changed.connect(self.schedule)
+        editor.destroyed.connect(self._editor_gone)
+        # the first analysis waits too, so that a large board appears without delay
+        self.analysis = None
+        self.list.clear()
+        self.summary.setText("Reading the board…")
+        self.timer.start()
 
     def _editor_gone(self, _obj: QObject | None = None) -> None:
         self.editor, self.scene, self.view = None, None, None
