@@ -7,11 +7,10 @@ Enter on a focused token) asks the window to add one in the middle of the view.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QDrag, QKeyEvent, QMouseEvent, QPainter, QPen, QPixmap
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QDrag, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from dmuboard.gui.canvas.linkitem import draw_arrow, zigzag_path
 from dmuboard.gui.canvas.style import ROLE_LABELS as CHIPS
 from dmuboard.gui.canvas.style import STANCE_SYMBOLS, Theme
 from dmuboard.gui.mime import token_mime
@@ -125,7 +124,8 @@ def _heading(text: str, parent: QWidget) -> QLabel:
 
 
 def line_sample(kind: str, theme: Theme, ratio: float = 1.0) -> QPixmap:
-    """A short stretch of a link of ``kind``, drawn as the canvas draws it."""
+    """A short stretch of a link of ``kind``, drawn in the canvas's colour and pattern:
+    solid, dashed (influence), a zigzag (conflict), with an arrow head when directed."""
     width, height = 44, 16
     picture = QPixmap(int(width * ratio), int(height * ratio))
     picture.setDevicePixelRatio(ratio)
@@ -137,13 +137,20 @@ def line_sample(kind: str, theme: Theme, ratio: float = 1.0) -> QPixmap:
     if kind == "influences":
         pen.setDashPattern([4.0, 3.0])
     painter.setPen(pen)
-    line = QLineF(3.0, height / 2, width - 4.0, height / 2)
+    middle, end = height / 2, width - 4.0
     if kind == "conflict":
-        painter.drawPath(zigzag_path(line))
+        zigzag = QPainterPath(QPointF(3.0, middle))
+        for i, x in enumerate(range(7, int(end), 5)):
+            zigzag.lineTo(x, middle + (3.5 if i % 2 else -3.5))
+        zigzag.lineTo(end, middle)
+        painter.drawPath(zigzag)
     else:
-        painter.drawLine(line)
+        painter.drawLine(QPointF(3.0, middle), QPointF(end - (6.0 if kind in DIRECTED_KINDS else 0.0), middle))
     if kind in DIRECTED_KINDS:
-        draw_arrow(painter, line, colour)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(QPolygonF([QPointF(end, middle), QPointF(end - 8.0, middle - 4.0),
+                                       QPointF(end - 8.0, middle + 4.0)]))
     painter.end()
     return picture
 
