@@ -137,9 +137,11 @@ def test_a_name_full_of_markup_is_shown_as_the_characters_typed(canvas: Canvas) 
     assert isinstance(token.name_item, QGraphicsSimpleTextItem)
     assert token.name_item.text() == name
     assert token.title_item.text() == "<b>boss</b>"
-    assert "&lt;img src=&quot;x&quot;&gt;" in token.toolTip()
-    assert "<img" not in token.toolTip()
-    assert "&lt;b&gt;boss&lt;/b&gt;" in token.toolTip()
+    tip = canvas.scene.tooltip_text(token.name_item)
+    assert "&lt;img src=&quot;x&quot;&gt;" in tip and "<img" not in tip
+    assert "&lt;b&gt;boss&lt;/b&gt;" in tip
+    link_tip = canvas.scene.tooltip_text(canvas.scene.links["l2"])
+    assert "Ingrid Bakker" in link_tip and "Strength 2 of 5" in link_tip
 
 
 def test_changing_a_persons_side_mirrors_the_token_across_the_divide(canvas: Canvas) -> None:

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneDragDropEvent, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneDragDropEvent, QGraphicsSceneMouseEvent
 
+from dmuboard.gui.canvas.linkitem import LinkItem
 from dmuboard.gui.canvas.token import TokenItem
 from dmuboard.gui.mime import read_token
 from dmuboard.model.document import Change
@@ -84,6 +85,11 @@ class SceneGestures:
             self._refusal_said = True
             self.refuse_if_read_only()
         QGraphicsScene.mouseMoveEvent(self, event)
+        if self._press_positions and self.mouseGrabberItem() is not None:
+            for pid in self._press_positions:
+                token = self.tokens.get(pid)
+                if token is not None:
+                    token.follow_drag()
 
     def mouseReleaseEvent(self: BoardScene, event: QGraphicsSceneMouseEvent) -> None:
         if self.linking and event.button() == Qt.MouseButton.LeftButton:
@@ -112,6 +118,7 @@ class SceneGestures:
         if not self.submit(Change(people=people, label=label)):
             for pid, _ in moved:  # refused: put the tokens back where the model has them
                 self.tokens[pid].setPos(before[pid])
+                self.tokens[pid].adjust_links()
 
     def mouseDoubleClickEvent(self: BoardScene, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -123,6 +130,12 @@ class SceneGestures:
         elif not self.items(event.scenePos()):
             self.add_person_at(event.scenePos())
         event.accept()
+
+    def tooltip_text(self: BoardScene, item: QGraphicsItem) -> str:
+        """The hover text shown over ``item``: its token's or link's (user text escaped)."""
+        while item is not None and not isinstance(item, (TokenItem, LinkItem)):
+            item = item.parentItem()
+        return item.toolTip() if item is not None else ""
 
     # -- keyboard ----------------------------------------------------------------------------
 

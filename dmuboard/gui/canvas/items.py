@@ -167,7 +167,7 @@ class SceneItems:
             flag = frozenset((item.link.source, item.link.target)) in pairs
             if item.on_path != flag:
                 item.on_path = flag
-                item.update()
+                item.show_state()
 
     def update_rect(self: BoardScene) -> None:
         """Grow the scene with the board, with room to pan; keep the headers above it."""

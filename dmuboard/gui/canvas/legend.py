@@ -10,7 +10,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from dmuboard.gui.canvas.linkitem import draw_arrow, draw_cross, draw_strength, zigzag_path
+from dmuboard.gui.canvas.linkdraw import draw_arrow, draw_cross, draw_strength, zigzag_path
 from dmuboard.gui.canvas.style import LINK_LABELS, Theme, role_legend, stance_legend, stance_text
 
 ROW = 19.0

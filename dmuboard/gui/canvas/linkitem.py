@@ -1,9 +1,14 @@
 """A link between two tokens, drawn so each kind is told apart without colour.
 
 reporting: solid with an arrow at the manager; influence: dashed with an arrow;
-relationship: thicker with its strength as dots at the middle; conflict: a zigzag
-with a cross. The item keeps its two end tokens and re-routes when they move
+relationship: thicker with its strength as dots in a pill at the middle; conflict: a
+zigzag with a cross. The item keeps its two end tokens and re-routes when they move
 (the tokens call :meth:`LinkItem.adjust`), like the edges of Qt's Elastic Nodes.
+
+The link item itself paints nothing: it is the selectable, clickable line (its shape
+is the line with a wide invisible pen). What shows is drawn by plain child path
+items, so repainting the board never calls back into Python for a link: on a big
+board with long lines crossing everything, that is what keeps a drag smooth.
 """
 
 from __future__ import annotations
@@ -12,22 +17,45 @@ import html
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
+from dmuboard.gui.canvas.linkdraw import (
+    EMPTY_DOT,
+    arrow_head,
+    cross_paths,
+    dots_path,
+    draw_arrow,
+    draw_cross,
+    draw_strength,
+    line_width,
+    pill_path,
+    zigzag_path,
+)
 from dmuboard.model.board import Link, Person
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.token import CanvasLook, TokenItem
 
+# The painter versions of the shapes live in linkdraw; they are named here too for
+# the palette and exports that drew links before that module existed.
+__all__ = ["LinkItem", "draw_arrow", "draw_cross", "draw_strength", "link_tooltip", "zigzag_path"]
+
 LANE = 8.0  # distance between two links joining the same pair
 GAP = 4.0  # between a line's end and the card
-ARROW = 11.0
+CLICK_WIDTH = 12.0
 
 
-class LinkItem(QGraphicsItem):
-    """One link; positioned in scene coordinates (the item itself stays at the origin)."""
+def _part(parent: QGraphicsItem, z: float) -> QGraphicsPathItem:
+    item = QGraphicsPathItem(parent)
+    item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    item.setZValue(z)
+    return item
+
+
+class LinkItem(QGraphicsPathItem):
+    """One link; its path is the straight line between the two cards, in scene coordinates."""
 
     def __init__(self, link: Link, source: TokenItem, target: TokenItem, look: CanvasLook) -> None:
         super().__init__()
@@ -39,15 +67,19 @@ class LinkItem(QGraphicsItem):
         self.on_path = False
         self._p1 = QPointF()
         self._p2 = QPointF()
-        self._shape: QPainterPath | None = None
-        self._bounds = QRectF()
-        self._equation = (0.0, 0.0, 0.0)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        # paint() needs the exposed area to draw only the visible part of long lines
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+        )
+        self.setPen(QPen(Qt.GlobalColor.transparent, CLICK_WIDTH))
         self.setZValue(0.0)
+        self.glow = _part(self, -1.0)
+        self.body = _part(self, 0.0)
+        self.mark = _part(self, 1.0)
+        self.dots = _part(self, 2.0)
+        self.blank = _part(self, 2.0)
         source.links.append(self)
         target.links.append(self)
+        self.restyle()
         self.adjust()
 
     @property
@@ -62,19 +94,19 @@ class LinkItem(QGraphicsItem):
 
     def set_link(self, link: Link) -> None:
         self.link = link
+        self.restyle()
         self.adjust()
-        self.update()
 
     def ends(self) -> tuple[QPointF, QPointF]:
         return QPointF(self._p1), QPointF(self._p2)
+
+    # -- geometry ------------------------------------------------------------------------
 
     def adjust(self) -> None:
         """Re-route between the edges of the two cards (called when either moves)."""
         a, b = self.source.pos(), self.target.pos()
         dx, dy = b.x() - a.x(), b.y() - a.y()
         length = math.hypot(dx, dy)
-        self.prepareGeometryChange()
-        self._shape = None
         if length < 1e-6:
             self._set_ends(QPointF(a), QPointF(a))
             return
@@ -93,105 +125,77 @@ class LinkItem(QGraphicsItem):
 
     def _set_ends(self, p1: QPointF, p2: QPointF) -> None:
         self._p1, self._p2 = p1, p2
-        a, b = p2.y() - p1.y(), p1.x() - p2.x()
-        norm = math.hypot(a, b)
-        if norm:  # the line as a*x + b*y + c = 0 with (a, b) of unit length
-            a, b = a / norm, b / norm
-        self._equation = (a, b, -(a * p1.x() + b * p1.y()))
-        self._bounds = QRectF(p1, p2).normalized().adjusted(-14.0, -14.0, 14.0, 14.0)
+        line = QLineF(p1, p2)
+        path = QPainterPath(p1)
+        path.lineTo(p2)
+        self.setPath(path)
+        self.glow.setPath(path)
+        kind = self.link.kind
+        empty = p1 == p2
+        if kind == "conflict":
+            body = zigzag_path(line)
+        else:
+            body = QPainterPath(path)
+            if self.link.directed and not empty:
+                body.addPolygon(arrow_head(line))
+        self.body.setPath(QPainterPath() if empty else body)
+        middle = line.center()
+        if kind == "relationship" and not empty:
+            strength = self.link.strength or 3
+            self.mark.setPath(pill_path(middle))
+            self.dots.setPath(dots_path(middle, strength))
+            self.blank.setPath(dots_path(middle, 5, strength))
+        elif kind == "conflict" and not empty:
+            disc, cross = cross_paths(middle)
+            self.mark.setPath(disc)
+            self.dots.setPath(cross)
+            self.blank.setPath(QPainterPath())
+        else:
+            for item in (self.mark, self.dots, self.blank):
+                item.setPath(QPainterPath())
 
-    # -- geometry ----------------------------------------------------------------------
+    # -- looks ---------------------------------------------------------------------------
 
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        if self._shape is None:
-            path = QPainterPath(self._p1)
-            path.lineTo(self._p2)
-            stroker = QPainterPathStroker()
-            stroker.setWidth(12.0)
-            self._shape = stroker.createStroke(path)
-        return self._shape
-
-    # -- painting ------------------------------------------------------------------------
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        exposed = option.exposedRect
-        a, b, c = self._equation
-        if a == 0.0 and b == 0.0:
-            return
-        # A long line's bounding box covers much of the board; leave quickly when the
-        # line itself passes far from the area being repainted.
-        if abs(a * exposed.center().x() + b * exposed.center().y() + c) > (
-            0.5 * (exposed.width() + exposed.height()) + 24.0
-        ):
-            return
+    def restyle(self) -> None:
+        """Pens and brushes for the kind, the theme, selection and path highlight."""
         theme = self.look.theme
         kind = self.link.kind
         colour = theme.link[kind]
-        width = _width(self.link)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        whole = QLineF(self._p1, self._p2)
-        # Stroking a long line costs as much as its whole length, even when only a
-        # corner of it is on screen: draw just the part inside the exposed area.
-        area = exposed.adjusted(-20.0, -20.0, 20.0, 20.0)
-        line = clip_line(whole, area) if not area.isEmpty() else whole
-        if line is None:
-            return
-        for flag, under, extra in ((self.on_path, theme.path, 10.0), (self.isSelected(), theme.selection, 7.0)):
-            if flag:
-                glow = QColor(under)
-                glow.setAlpha(120)
-                pen = QPen(glow, width + extra)
-                pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-                painter.setPen(pen)
-                painter.drawLine(line)
+        width = line_width(self.link)
         pen = QPen(colour, width)
         # Flat ends: the raster engine strokes round-capped wide lines ten times slower.
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         if kind == "influences":
             pen.setDashPattern([4.0, 3.0])
-            pen.setDashOffset(QLineF(whole.p1(), line.p1()).length() / width)  # dashes stay put
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        if kind == "conflict":
-            painter.drawPath(zigzag_path(whole, line))
-        else:
-            painter.drawLine(line)
-        if self.link.directed and area.contains(whole.p2()):
-            draw_arrow(painter, whole, colour)
-        middle = whole.center()
-        if not area.contains(middle):
-            return
+        self.body.setPen(pen)
+        self.body.setBrush(QBrush(colour) if self.link.directed else QBrush(Qt.BrushStyle.NoBrush))
+        white = QBrush(QColor("white"))
         if kind == "relationship":
-            draw_strength(painter, middle, self.link.strength or 3, colour)
+            self.mark.setPen(QPen(colour, 1.2))
+            self.mark.setBrush(white)
+            self.dots.setPen(QPen(Qt.PenStyle.NoPen))
+            self.dots.setBrush(QBrush(colour))
+            self.blank.setPen(QPen(Qt.PenStyle.NoPen))
+            self.blank.setBrush(QBrush(EMPTY_DOT))
         elif kind == "conflict":
-            draw_cross(painter, middle, colour)
+            self.mark.setPen(QPen(colour, 1.6))
+            self.mark.setBrush(white)
+            self.dots.setPen(QPen(colour, 2.4))
+            self.dots.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        self.show_state()
 
-
-def clip_line(line: QLineF, rect: QRectF) -> QLineF | None:
-    """The part of ``line`` inside ``rect`` (Liang-Barsky), or None when none is."""
-    x1, y1, dx, dy = line.x1(), line.y1(), line.dx(), line.dy()
-    low, high = 0.0, 1.0
-    for p, q in (
-        (-dx, x1 - rect.left()),
-        (dx, rect.right() - x1),
-        (-dy, y1 - rect.top()),
-        (dy, rect.bottom() - y1),
-    ):
-        if p == 0:
-            if q < 0:
-                return None
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return None
-    return QLineF(x1 + low * dx, y1 + low * dy, x1 + high * dx, y1 + high * dy)
+    def show_state(self) -> None:
+        """The glow under the line: the introduction path, else the selection."""
+        theme = self.look.theme
+        lit = self.on_path or self.isSelected()
+        self.glow.setVisible(lit)
+        if lit:
+            glow = QColor(theme.path if self.on_path else theme.selection)
+            glow.setAlpha(120)
+            pen = QPen(glow, line_width(self.link) + (10.0 if self.on_path else 7.0))
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            self.glow.setPen(pen)
 
 
 def _exit(ux: float, uy: float, half_w: float, half_h: float) -> float:
@@ -199,72 +203,6 @@ def _exit(ux: float, uy: float, half_w: float, half_h: float) -> float:
     tx = half_w / abs(ux) if abs(ux) > 1e-9 else math.inf
     ty = half_h / abs(uy) if abs(uy) > 1e-9 else math.inf
     return min(tx, ty)
-
-
-def _width(link: Link) -> float:
-    if link.kind == "relationship":
-        return 1.6 + 0.9 * (link.strength or 3)
-    return 2.2 if link.kind == "conflict" else 1.8
-
-
-def zigzag_path(line: QLineF, part: QLineF | None = None) -> QPainterPath:
-    """A zigzag along ``line``; only over ``part`` of it when given. The teeth sit at
-    fixed distances from the line's start, so pieces drawn separately join up."""
-    length = line.length()
-    if length < 1:
-        return QPainterPath(line.p1())
-    ux, uy = line.dx() / length, line.dy() / length
-    nx, ny = -uy, ux
-    step, amplitude = 7.0, 4.5
-    start, end = 0.0, length
-    if part is not None:
-        start = QLineF(line.p1(), part.p1()).length()
-        end = QLineF(line.p1(), part.p2()).length()
-    path = QPainterPath(QPointF(line.x1() + ux * start, line.y1() + uy * start))
-    i = math.floor(start / step) + 1
-    while i * step < end:
-        t = i * step
-        if length - t > step / 2:  # the last tooth would squash into the end
-            side = amplitude if i % 2 else -amplitude
-            path.lineTo(line.x1() + ux * t + nx * side, line.y1() + uy * t + ny * side)
-        i += 1
-    path.lineTo(line.x1() + ux * end, line.y1() + uy * end)
-    return path
-
-
-def draw_arrow(painter: QPainter, line: QLineF, colour: QColor) -> None:
-    angle = math.atan2(line.dy(), line.dx())
-    tip = line.p2()
-    left = QPointF(tip.x() - ARROW * math.cos(angle - 0.42), tip.y() - ARROW * math.sin(angle - 0.42))
-    right = QPointF(tip.x() - ARROW * math.cos(angle + 0.42), tip.y() - ARROW * math.sin(angle + 0.42))
-    painter.setPen(QPen(colour, 1.0))
-    painter.setBrush(colour)
-    painter.drawPolygon(QPolygonF([tip, left, right]))
-
-
-def draw_strength(painter: QPainter, centre: QPointF, strength: int, colour: QColor) -> None:
-    """Strength 1-5 as dots in a small white pill at the middle of the line."""
-    pill = QRectF(centre.x() - 25.0, centre.y() - 7.0, 50.0, 14.0)
-    painter.setPen(QPen(colour, 1.2))
-    painter.setBrush(QColor("white"))
-    painter.drawRoundedRect(pill, 7.0, 7.0)
-    painter.setPen(Qt.PenStyle.NoPen)
-    for i in range(5):
-        on = i < strength
-        painter.setBrush(colour if on else QColor("#d0d5dc"))
-        painter.drawEllipse(QPointF(pill.left() + 9.0 + i * 8.0, centre.y()), 2.8, 2.8)
-
-
-def draw_cross(painter: QPainter, centre: QPointF, colour: QColor) -> None:
-    painter.setPen(QPen(colour, 1.6))
-    painter.setBrush(QColor("white"))
-    painter.drawEllipse(centre, 8.0, 8.0)
-    pen = QPen(colour, 2.4)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    d = 3.8
-    painter.drawLine(QPointF(centre.x() - d, centre.y() - d), QPointF(centre.x() + d, centre.y() + d))
-    painter.drawLine(QPointF(centre.x() - d, centre.y() + d), QPointF(centre.x() + d, centre.y() - d))
 
 
 KIND_WORDS = {

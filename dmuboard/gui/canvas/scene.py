@@ -58,8 +58,10 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
         SceneItems.__init__(self)
         SceneGestures.__init__(self)
         LinkMaker.__init__(self)
+        self._lit_links: set[str] = set()
         self.build()
         editor.changed.connect(self.follow)
+        self.selectionChanged.connect(self._show_link_selection)
 
     # -- reading the selection ---------------------------------------------------------
 
@@ -81,6 +83,15 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
             item = self.links.get(lid)
             if item is not None and item.isVisible():
                 item.setSelected(True)
+
+    def _show_link_selection(self) -> None:
+        """Light up newly selected links and put out the ones no longer selected."""
+        chosen = set(self.selected_links())
+        for lid in chosen ^ self._lit_links:
+            item = self.links.get(lid)
+            if item is not None:
+                item.show_state()
+        self._lit_links = chosen
 
     def select_all(self) -> None:
         self.select(self.tokens, [lid for lid, item in self.links.items() if item.isVisible()])
@@ -201,11 +212,13 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
 
     def set_theme(self, theme: Theme) -> None:
         self.look.theme = theme
+        self.look._metrics.clear()
         for token in self.tokens.values():
+            token.restyle_text()
             token.refresh_text()
             token.update()
         for item in self.links.values():
-            item.update()
+            item.restyle()
         self._configure_legend()
         self.update()
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPainterPath
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSimpleTextItem,
@@ -45,6 +45,14 @@ class CanvasLook:
     snap: bool = False
     grid: float = 20.0
     user_drag: bool = False  # positions are being changed by the user's mouse
+    _metrics: dict[int, QFontMetricsF] = field(default_factory=dict)
+
+    def metrics(self, font: QFont) -> QFontMetricsF:
+        """Font metrics, kept per font object of the theme (measuring is not free)."""
+        found = self._metrics.get(id(font))
+        if found is None:
+            found = self._metrics[id(font)] = QFontMetricsF(font)
+        return found
 
 
 class TokenItem(QGraphicsItem):
@@ -60,11 +68,10 @@ class TokenItem(QGraphicsItem):
         self.on_path = False
         self.hovered = False
         self._size = token_size(person.influence)
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
-        )
+        # No itemChange override and no geometry notifications: on a board of
+        # thousands, a Python call for every change of every item is what makes
+        # opening slow. The scene clamps dragged tokens and re-routes their links.
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(1.0)
@@ -73,6 +80,7 @@ class TokenItem(QGraphicsItem):
         for child in (self.name_item, self.title_item):
             child.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             child.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.restyle_text()
         self.set_person(person)
 
     # -- content ---------------------------------------------------------------------
@@ -104,23 +112,34 @@ class TokenItem(QGraphicsItem):
     def set_movable(self, movable: bool) -> None:
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
 
+    def restyle_text(self) -> None:
+        """Fonts and colours of the name and title, from the theme."""
+        theme = self.look.theme
+        self.name_item.setFont(theme.name_font)
+        self.name_item.setBrush(QBrush(theme.text))
+        self.title_item.setFont(theme.title_font)
+        self.title_item.setBrush(QBrush(theme.muted_text))
+
     def refresh_text(self) -> None:
+        """Name and title, cut short with an ellipsis when they do not fit the card."""
         theme = self.look.theme
         rect = self.card_rect()
         room = rect.width() - TEXT_LEFT - (14.0 if self.badge else 8.0)
-        for item, text, font, colour, y in (
-            (self.name_item, self.person.name, theme.name_font, theme.text, 7.0),
-            (self.title_item, self.person.title, theme.title_font, theme.muted_text, 25.0),
+        for item, text, font, y in (
+            (self.name_item, self.person.name, theme.name_font, 7.0),
+            (self.title_item, self.person.title, theme.title_font, 25.0),
         ):
-            item.setFont(font)
-            item.setBrush(QBrush(colour))
-            item.setText(QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, room))
+            metrics = self.look.metrics(font)
+            if metrics.horizontalAdvance(text) > room:
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            item.setText(text)
             item.setPos(rect.left() + TEXT_LEFT, rect.top() + y)
 
     # -- geometry ------------------------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
-        return self.card_rect().adjusted(-EDGE, -EDGE, EDGE, EDGE)
+        w, h = self._size
+        return QRectF(-w / 2 - EDGE, -h / 2 - EDGE, w + 2 * EDGE, h + 2 * EDGE)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -151,14 +170,17 @@ class TokenItem(QGraphicsItem):
         x = min(x, -limit) if self.person.side == "customer" else max(x, limit)
         return QPointF(x, y)
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        kind = QGraphicsItem.GraphicsItemChange
-        if change == kind.ItemPositionChange and self.look.user_drag:
-            return self.clamp(value)
-        if change == kind.ItemPositionHasChanged:
-            for link in self.links:
-                link.adjust()
-        return super().itemChange(change, value)
+    def follow_drag(self) -> None:
+        """After the mouse moved this token: keep it on its side and re-route its links."""
+        pos = self.pos()
+        kept = self.clamp(pos)
+        if kept != pos:
+            self.setPos(kept)
+        self.adjust_links()
+
+    def adjust_links(self) -> None:
+        for link in self.links:
+            link.adjust()
 
     # -- hover ---------------------------------------------------------------------------
 

@@ -1,0 +1,110 @@
+"""The shapes that tell link kinds apart: arrow heads, zigzags, the strength pill and
+the conflict cross. Built as paths (for the native items of the canvas) and drawn
+with a painter (for the legend and exports)."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+
+from dmuboard.model.board import Link
+
+ARROW = 11.0
+PILL = (50.0, 14.0)
+EMPTY_DOT = QColor("#d0d5dc")
+
+
+def line_width(link: Link) -> float:
+    if link.kind == "relationship":
+        return 1.6 + 0.9 * (link.strength or 3)
+    return 2.2 if link.kind == "conflict" else 1.8
+
+
+def arrow_head(line: QLineF) -> QPolygonF:
+    """A filled triangle whose tip is the end of ``line``."""
+    angle = math.atan2(line.dy(), line.dx())
+    tip = line.p2()
+    left = QPointF(tip.x() - ARROW * math.cos(angle - 0.42), tip.y() - ARROW * math.sin(angle - 0.42))
+    right = QPointF(tip.x() - ARROW * math.cos(angle + 0.42), tip.y() - ARROW * math.sin(angle + 0.42))
+    return QPolygonF([tip, left, right, tip])
+
+
+def zigzag_path(line: QLineF) -> QPainterPath:
+    """A zigzag along ``line``: the conflict line, unmistakable even in grey."""
+    length = line.length()
+    path = QPainterPath(line.p1())
+    if length < 1:
+        return path
+    ux, uy = line.dx() / length, line.dy() / length
+    nx, ny = -uy, ux
+    step, amplitude = 7.0, 4.5
+    i = 1
+    while i * step < length - step / 2:
+        t = i * step
+        side = amplitude if i % 2 else -amplitude
+        path.lineTo(line.x1() + ux * t + nx * side, line.y1() + uy * t + ny * side)
+        i += 1
+    path.lineTo(line.p2())
+    return path
+
+
+def pill_path(centre: QPointF) -> QPainterPath:
+    """The white pill at the middle of a relationship, with room for five dots."""
+    w, h = PILL
+    path = QPainterPath()
+    path.addRoundedRect(QRectF(centre.x() - w / 2, centre.y() - h / 2, w, h), h / 2, h / 2)
+    return path
+
+
+def dots_path(centre: QPointF, count: int, first: int = 0) -> QPainterPath:
+    """Dots ``first``..``count``-1 of the five in a strength pill."""
+    path = QPainterPath()
+    left = centre.x() - PILL[0] / 2
+    for i in range(first, count):
+        path.addEllipse(QPointF(left + 9.0 + i * 8.0, centre.y()), 2.8, 2.8)
+    return path
+
+
+def cross_paths(centre: QPointF) -> tuple[QPainterPath, QPainterPath]:
+    """The conflict mark: a disc and an X over it."""
+    disc = QPainterPath()
+    disc.addEllipse(centre, 8.0, 8.0)
+    d = 3.8
+    cross = QPainterPath(QPointF(centre.x() - d, centre.y() - d))
+    cross.lineTo(centre.x() + d, centre.y() + d)
+    cross.moveTo(centre.x() - d, centre.y() + d)
+    cross.lineTo(centre.x() + d, centre.y() - d)
+    return disc, cross
+
+
+# -- painter versions, for the legend and exports ----------------------------------------
+
+
+def draw_arrow(painter: QPainter, line: QLineF, colour: QColor) -> None:
+    painter.setPen(QPen(colour, 1.0))
+    painter.setBrush(colour)
+    painter.drawPolygon(arrow_head(line))
+
+
+def draw_strength(painter: QPainter, centre: QPointF, strength: int, colour: QColor) -> None:
+    """Strength 1-5 as dots in a small white pill."""
+    painter.setPen(QPen(colour, 1.2))
+    painter.setBrush(QColor("white"))
+    painter.drawPath(pill_path(centre))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawPath(dots_path(centre, strength))
+    painter.setBrush(EMPTY_DOT)
+    painter.drawPath(dots_path(centre, 5, strength))
+
+
+def draw_cross(painter: QPainter, centre: QPointF, colour: QColor) -> None:
+    disc, cross = cross_paths(centre)
+    painter.setPen(QPen(colour, 1.6))
+    painter.setBrush(QColor("white"))
+    painter.drawPath(disc)
+    painter.setPen(QPen(colour, 2.4))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(cross)
