@@ -93,7 +93,8 @@ def export_dialog(window: MainWindow, profile: str) -> Path | None:
     suggested = re.sub(r"[^\w\- ]+", "", board.info.title).strip() or "board"
     if options.proposal:
         suggested += " (proposal)"
-    start = str(Path(window.settings.value("export/folder", str(Path.home()))) / f"{suggested}.{options.format}")
+    folder = str(window.settings.value("export/folder", str(Path.home())))
+    start = str(Path(folder) / f"{suggested}.{options.format}")
     name, _ = QFileDialog.getSaveFileName(window, "Export", start, FILTERS[options.format])
     if not name:
         return None

@@ -76,13 +76,20 @@ class PageSet:
             if page.tile.label:
                 _paint_tile_label(painter, page.tile)
             if self.plan.legend is not None:
-                decor.paint_legend(painter, self.plan.legend, options.proposal, self.theme)
+                decor.paint_legend(painter, self._legend_box(page.tile), options.proposal, self.theme)
             return
         header = QRectF(PAPER_MARGIN, PAPER_MARGIN, page.width - 2 * PAPER_MARGIN, HEADER_HEIGHT)
         decor.paint_title_block(painter, header, self._title(index, None))
         top = header.bottom() + BAND_GAP
         findings.paint_lines(painter, QRectF(header.left(), top, header.width(), page.height - top - PAPER_MARGIN),
                              list(page.lines))
+
+    def _legend_box(self, tile: Tile) -> QRectF:
+        """Right below the board when it leaves room on the page; at the foot of tiled pages."""
+        legend = QRectF(self.plan.legend) if self.plan.legend is not None else QRectF()
+        if self.plan.pages == 1:
+            legend.moveTop(min(legend.top(), tile.target.bottom() + 2 * BAND_GAP))
+        return legend
 
     def _title(self, index: int, tile: Tile | None) -> decor.TitleText:
         count = len(self.pages)

@@ -68,9 +68,8 @@ class BoardPicture:
         return rect.adjusted(-PADDING, -PADDING, PADDING, PADDING)
 
     def paint(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
-        """Paint ``source`` (scene) into ``target`` (painter coordinates), clipped to it."""
+        """Paint ``source`` (scene) into ``target`` (painter coordinates); the scene clips to it."""
         painter.save()
-        painter.setClipRect(target, Qt.ClipOperation.IntersectClip)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         self.scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
@@ -94,17 +93,16 @@ def export_theme(theme: Theme, *, clear: bool) -> Theme:
     """The canvas theme in the bundled font (so text measures the same on every machine),
     with the table (background and side tints) see-through when ``clear``."""
     family = load_fonts()
-    changes: dict[str, object] = {}
+    result = replace(theme)
     for item in fields(theme):
         value = getattr(theme, item.name)
         if isinstance(value, QFont):
             font = QFont(value)
             font.setFamily(family)
-            changes[item.name] = font
+            setattr(result, item.name, font)
     if clear:
-        none = QColor(0, 0, 0, 0)
-        changes.update(background=none, customer_area=none, ours_area=none)
-    return replace(theme, **changes)
+        result.background = result.customer_area = result.ours_area = QColor(0, 0, 0, 0)
+    return result
 
 
 def _transparent(item: QGraphicsItem) -> bool:
