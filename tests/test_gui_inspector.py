@@ -62,7 +62,7 @@ def test_the_board_is_shown_when_nothing_is_selected(window: MainWindow) -> None
     inspector = window.inspector
     assert inspector.pages.currentWidget() is inspector.board_page
     assert inspector.board_page.fields["title"].text() == "Acme BV - CRM replacement"
-    assert inspector.board_page.fields["deal_value"].text() == "180000"
+    assert inspector.board_page.fields["deal_value"].text() == "180,000"
     window.scene.select(people=["p1"])
     assert inspector.pages.currentWidget() is inspector.person_page
     assert inspector.heading.text() == "Ingrid Bakker"
@@ -187,11 +187,11 @@ def test_board_deal_value_and_required_roles(window: MainWindow, qtbot: Any) -> 
     stored = board_on_disk(path).info
     assert stored.deal_value == 250000.0
     assert "sponsor" in stored.required_roles
-    assert page.fields["deal_value"].text() == "250000"
+    assert page.fields["deal_value"].text() == "250,000"
 
     type_into(qtbot, page.fields["deal_value"], "a lot")
     assert "Deal value" in window.statusBar().currentMessage()
-    assert page.fields["deal_value"].text() == "250000"
+    assert page.fields["deal_value"].text() == "250,000"
     assert steps(window) == before + 2
 
     window.editor.undo_stack.undo()
@@ -249,3 +249,16 @@ def test_text_typed_but_not_committed_is_kept_when_the_window_closes(window: Mai
     qtbot.keyClicks(notes, "Call Ingrid after the summer")
     window.close()
     assert board_on_disk(path).info.notes == "Call Ingrid after the summer"
+
+
+@pytest.mark.parametrize(("typed", "value"), [
+    ("180000", 180000.0), ("180,000", 180000.0), ("180.000", 180000.0), ("€ 1.250.000,50", 1250000.5),
+    ("1,250,000.50", 1250000.5), ("12.5", 12.5), ("1,5", 1.5), ("", None),
+])
+def test_deal_values_are_read_as_people_type_them(typed: str, value: float | None) -> None:
+    """Thousands separators of either kind, a decimal comma or point, a currency sign; empty is unknown."""
+    from dmuboard.gui.inspector.board_page import parse_amount, show_amount
+
+    assert parse_amount(typed) == value
+    if value is not None:
+        assert parse_amount(show_amount(value)) == value

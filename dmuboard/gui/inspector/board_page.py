@@ -42,9 +42,10 @@ def parse_amount(text: str) -> float | None:
 
 
 def show_amount(value: float | None) -> str:
+    """The deal value as shown: grouped in thousands ("1,250,000"), which :func:`parse_amount` reads back."""
     if value is None:
         return ""
-    return str(int(value)) if value.is_integer() else repr(value)
+    return f"{int(value):,}" if value.is_integer() else f"{value:,.2f}"
 
 
 class BoardPage(Page):
