@@ -290,3 +290,38 @@ def test_full_screen_and_back(kit: WindowKit) -> None:
     assert window.isFullScreen() and window.actions["full_screen"].isChecked()
     window.showNormal()
     assert not window.actions["full_screen"].isChecked()
+
+
+def test_a_board_file_dropped_on_the_window_opens(kit: WindowKit, qtbot: Any) -> None:
+    """Dropping a .dmu file from the file manager onto the window opens that board."""
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = kit.window(kit.board("one.dmu"))
+    other = kit.board("two.dmu")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(other))])
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPointF(50, 50).toPoint(), Qt.DropAction.CopyAction, data, buttons, keys)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(window, QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data, buttons, keys))
+    qtbot.waitUntil(lambda: window.opened.path == other.absolute())
+
+    text = QMimeData()
+    text.setUrls([QUrl.fromLocalFile(str(kit.root / "notes.txt"))])
+    refused = QDragEnterEvent(QPointF(50, 50).toPoint(), Qt.DropAction.CopyAction, text, buttons, keys)
+    QApplication.sendEvent(window, refused)
+    assert not refused.isAccepted()
+
+
+def test_a_json_document_on_the_command_line_becomes_a_board_file(kit: WindowKit) -> None:
+    """`dmuboard deal.json` makes deal.dmu beside it and opens that, saying so."""
+    from dmuboard.model import jsonformat
+
+    document = kit.root / "deal.json"
+    document.write_text(jsonformat.dumps(small_board("From JSON")))
+    window = kit.window(document)
+    assert window.opened.path == (kit.root / "deal.dmu").absolute()
+    assert "deal.dmu" in window.statusBar().currentMessage()

@@ -10,8 +10,10 @@ the lock and closes the store. File commands live in :mod:`.window_files`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMenu, QToolBar, QVBoxLayout, QWidget
 
 from dmuboard import __version__
@@ -56,6 +58,7 @@ class MainWindow(WindowFiles):
         self.undo_group = QUndoGroup(self)
         self.setWindowTitle(APP_NAME)
         self.setDockNestingEnabled(True)
+        self.setAcceptDrops(True)  # a .dmu or .json file dropped on the window opens it
 
         central = QWidget(self)
         self.central_layout = QVBoxLayout(central)
@@ -261,6 +264,30 @@ class MainWindow(WindowFiles):
 
     def quit_app(self) -> None:
         QApplication.closeAllWindows()
+
+    # -- board files dropped on the window ------------------------------------------------
+
+    @staticmethod
+    def _dropped_board(event: QDropEvent | QDragEnterEvent) -> Path | None:
+        for url in event.mimeData().urls():
+            path = Path(url.toLocalFile()) if url.isLocalFile() else None
+            if path is not None and path.suffix.lower() in (".dmu", ".json"):
+                return path
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_board(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_board(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        QTimer.singleShot(0, self, lambda: self.open_path(path))  # not inside the drag's own loop
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
