@@ -325,3 +325,13 @@ def test_a_json_document_on_the_command_line_becomes_a_board_file(kit: WindowKit
     window = kit.window(document)
     assert window.opened.path == (kit.root / "deal.dmu").absolute()
     assert "deal.dmu" in window.statusBar().currentMessage()
+
+
+def test_a_board_reached_through_a_link_is_still_locked(kit: WindowKit) -> None:
+    """A second window that reaches the same board through a symbolic link opens it read-only too."""
+    path = kit.board("acme.dmu")
+    alias = kit.root / "shortcut.dmu"
+    alias.symlink_to(path)
+    kit.window(path)
+    second = kit.window(alias)
+    assert second.opened.read_only_reason == OTHER_WINDOW

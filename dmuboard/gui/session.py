@@ -132,7 +132,7 @@ def open_board(path: Path) -> OpenBoard:
         raise NotABoardError(f"{path.name} is a folder, not a board file.")
     if kind_of(path) != "dmu":
         raise NotABoardError(f"{path.name} is not a .dmu board file.")
-    lock: QLockFile | None = QLockFile(str(path) + ".lock")
+    lock: QLockFile | None = QLockFile(str(path.resolve()) + ".lock")  # one lock per file, whatever link leads to it
     reason: str | None = None
     assert lock is not None
     lock.setStaleLockTime(0)  # a lock is stale only when its process is gone, never by age

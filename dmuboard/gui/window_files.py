@@ -122,7 +122,7 @@ class WindowFiles(QMainWindow):
     def open_path(self, path: Path) -> bool:
         """Open ``path`` in this window; on refusal say why and keep the current board."""
         path = Path(path).absolute()
-        if self.opened is not None and path == self.opened.path:
+        if self.opened is not None and path.resolve() == self.opened.path.resolve():
             self.say(f"{path.name} is already open.")
             return True
         if path.is_file() and kind_of(path) == "json":
@@ -183,7 +183,7 @@ class WindowFiles(QMainWindow):
         if suffix not in (".dmu", ".json"):
             self.show_error("Save a copy", f"{path.name}: a copy must end in .dmu or .json.")
             return False
-        if path == self.opened.path:
+        if path.resolve() == self.opened.path.resolve():
             self.say(f"{path.name} is this board's own file, and it is already saved.")
             return False
         self.inspector.current_page_flush()
@@ -255,7 +255,7 @@ def _held_elsewhere(path: Path) -> bool:
     """Is ``path`` a board another DMU Board window has open (so must not be replaced)?"""
     if not path.exists():
         return False
-    lock = QLockFile(str(path) + ".lock")
+    lock = QLockFile(str(path.resolve()) + ".lock")  # one lock per file, whatever link leads to it
     lock.setStaleLockTime(0)
     if lock.tryLock(0):
         lock.unlock()
