@@ -45,12 +45,24 @@ __all__ = ["LinkItem", "draw_arrow", "draw_cross", "draw_strength", "link_toolti
 LANE = 8.0  # distance between two links joining the same pair
 GAP = 4.0  # between a line's end and the card
 CLICK_WIDTH = 12.0
+CLICK_PEN = QPen(Qt.GlobalColor.transparent, CLICK_WIDTH)  # a wide shape to click, never drawn
+
+
+# Enum members looked up once: each lookup through the class costs a Python call.
+NO_BUTTON = Qt.MouseButton.NoButton
+LINK_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+FLAT = Qt.PenCapStyle.FlatCap
+NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
+NO_PEN = QPen(Qt.PenStyle.NoPen)
+EMPTY = QPainterPath()
+WHITE = QBrush(QColor("white"))
 
 
 def _part(parent: QGraphicsItem, z: float) -> QGraphicsPathItem:
     item = QGraphicsPathItem(parent)
-    item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-    item.setZValue(z)
+    item.setAcceptedMouseButtons(NO_BUTTON)
+    if z:
+        item.setZValue(z)
     return item
 
 
@@ -67,16 +79,12 @@ class LinkItem(QGraphicsPathItem):
         self.on_path = False
         self._p1 = QPointF()
         self._p2 = QPointF()
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
-        )
-        self.setPen(QPen(Qt.GlobalColor.transparent, CLICK_WIDTH))
-        self.setZValue(0.0)
-        self.glow = _part(self, -1.0)
+        self.setFlags(LINK_FLAGS)
+        self.setPen(CLICK_PEN)
         self.body = _part(self, 0.0)
-        self.mark = _part(self, 1.0)
-        self.dots = _part(self, 2.0)
-        self.blank = _part(self, 2.0)
+        # made only when needed: most links of a big board are plain reporting lines
+        self._glow: QGraphicsPathItem | None = None
+        self._marks: tuple[QGraphicsPathItem, QGraphicsPathItem, QGraphicsPathItem] | None = None
         source.links.append(self)
         target.links.append(self)
         self.restyle()
@@ -129,7 +137,8 @@ class LinkItem(QGraphicsPathItem):
         path = QPainterPath(p1)
         path.lineTo(p2)
         self.setPath(path)
-        self.glow.setPath(path)
+        if self._glow is not None:
+            self._glow.setPath(path)
         kind = self.link.kind
         empty = p1 == p2
         if kind == "conflict":
@@ -138,21 +147,30 @@ class LinkItem(QGraphicsPathItem):
             body = QPainterPath(path)
             if self.link.directed and not empty:
                 body.addPolygon(arrow_head(line))
-        self.body.setPath(QPainterPath() if empty else body)
+        self.body.setPath(EMPTY if empty else body)
         middle = line.center()
         if kind == "relationship" and not empty:
+            mark, dots, blank = self._mark_parts()
             strength = self.link.strength or 3
-            self.mark.setPath(pill_path(middle))
-            self.dots.setPath(dots_path(middle, strength))
-            self.blank.setPath(dots_path(middle, 5, strength))
+            mark.setPath(pill_path(middle))
+            dots.setPath(dots_path(middle, strength))
+            blank.setPath(dots_path(middle, 5, strength))
         elif kind == "conflict" and not empty:
+            mark, dots, blank = self._mark_parts()
             disc, cross = cross_paths(middle)
-            self.mark.setPath(disc)
-            self.dots.setPath(cross)
-            self.blank.setPath(QPainterPath())
-        else:
-            for item in (self.mark, self.dots, self.blank):
-                item.setPath(QPainterPath())
+            mark.setPath(disc)
+            dots.setPath(cross)
+            blank.setPath(EMPTY)
+        elif self._marks is not None:
+            for item in self._marks:
+                item.setPath(EMPTY)
+
+    def _mark_parts(self) -> tuple[QGraphicsPathItem, QGraphicsPathItem, QGraphicsPathItem]:
+        """The pill or disc at the middle, and the dots or cross on it."""
+        if self._marks is None:
+            self._marks = (_part(self, 1.0), _part(self, 2.0), _part(self, 2.0))
+            self._style_marks()
+        return self._marks
 
     # -- looks ---------------------------------------------------------------------------
 
@@ -164,38 +182,49 @@ class LinkItem(QGraphicsPathItem):
         width = line_width(self.link)
         pen = QPen(colour, width)
         # Flat ends: the raster engine strokes round-capped wide lines ten times slower.
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        pen.setCapStyle(FLAT)
         if kind == "influences":
             pen.setDashPattern([4.0, 3.0])
         self.body.setPen(pen)
-        self.body.setBrush(QBrush(colour) if self.link.directed else QBrush(Qt.BrushStyle.NoBrush))
-        white = QBrush(QColor("white"))
-        if kind == "relationship":
-            self.mark.setPen(QPen(colour, 1.2))
-            self.mark.setBrush(white)
-            self.dots.setPen(QPen(Qt.PenStyle.NoPen))
-            self.dots.setBrush(QBrush(colour))
-            self.blank.setPen(QPen(Qt.PenStyle.NoPen))
-            self.blank.setBrush(QBrush(EMPTY_DOT))
-        elif kind == "conflict":
-            self.mark.setPen(QPen(colour, 1.6))
-            self.mark.setBrush(white)
-            self.dots.setPen(QPen(colour, 2.4))
-            self.dots.setBrush(QBrush(Qt.BrushStyle.NoBrush))
+        self.body.setBrush(QBrush(colour) if self.link.directed else NO_BRUSH)
+        if self._marks is not None:
+            self._style_marks()
         self.show_state()
+
+    def _style_marks(self) -> None:
+        if self._marks is None:
+            return
+        mark, dots, blank = self._marks
+        colour = self.look.theme.link[self.link.kind]
+        mark.setBrush(WHITE)
+        if self.link.kind == "conflict":
+            mark.setPen(QPen(colour, 1.6))
+            dots.setPen(QPen(colour, 2.4))
+            dots.setBrush(NO_BRUSH)
+        else:
+            mark.setPen(QPen(colour, 1.2))
+            dots.setPen(NO_PEN)
+            dots.setBrush(QBrush(colour))
+            blank.setPen(NO_PEN)
+            blank.setBrush(QBrush(EMPTY_DOT))
 
     def show_state(self) -> None:
         """The glow under the line: the introduction path, else the selection."""
         theme = self.look.theme
         lit = self.on_path or self.isSelected()
-        self.glow.setVisible(lit)
-        if lit:
-            glow = QColor(theme.path if self.on_path else theme.selection)
-            glow.setAlpha(120)
-            pen = QPen(glow, line_width(self.link) + (10.0 if self.on_path else 7.0))
-            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-            self.glow.setPen(pen)
+        if not lit:
+            if self._glow is not None:
+                self._glow.setVisible(False)
+            return
+        if self._glow is None:
+            self._glow = _part(self, -1.0)
+            self._glow.setPath(self.path())
+        colour = QColor(theme.path if self.on_path else theme.selection)
+        colour.setAlpha(120)
+        pen = QPen(colour, line_width(self.link) + (10.0 if self.on_path else 7.0))
+        pen.setCapStyle(FLAT)
+        self._glow.setPen(pen)
+        self._glow.setVisible(True)
 
 
 def _exit(ux: float, uy: float, half_w: float, half_h: float) -> float:

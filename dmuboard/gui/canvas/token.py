@@ -34,6 +34,14 @@ SIDE_MARGIN = 12.0  # a token's edge keeps this far from the divide
 TEXT_LEFT = 30.0  # where name and title start, right of the figure glyph
 
 
+# Enum members looked up once: each lookup through the class costs a Python call.
+MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+TOKEN_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | MOVABLE
+CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+NO_BUTTON = Qt.MouseButton.NoButton
+ELIDE = Qt.TextElideMode.ElideRight
+
+
 @dataclass
 class CanvasLook:
     """What every token and link of one scene shares: theme, layers and drag state."""
@@ -71,15 +79,15 @@ class TokenItem(QGraphicsItem):
         # No itemChange override and no geometry notifications: on a board of
         # thousands, a Python call for every change of every item is what makes
         # opening slow. The scene clamps dragged tokens and re-routes their links.
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable)
+        self.setFlags(TOKEN_FLAGS)
         self.setAcceptHoverEvents(True)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(CACHE)
         self.setZValue(1.0)
         self.name_item = QGraphicsSimpleTextItem(self)
         self.title_item = QGraphicsSimpleTextItem(self)
         for child in (self.name_item, self.title_item):
-            child.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            child.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            child.setAcceptedMouseButtons(NO_BUTTON)
+            child.setCacheMode(CACHE)
         self.restyle_text()
         self.set_person(person)
 
@@ -110,7 +118,8 @@ class TokenItem(QGraphicsItem):
         self.update()
 
     def set_movable(self, movable: bool) -> None:
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
+        if bool(self.flags() & MOVABLE) != movable:
+            self.setFlag(MOVABLE, movable)
 
     def restyle_text(self) -> None:
         """Fonts and colours of the name and title, from the theme."""
@@ -131,7 +140,7 @@ class TokenItem(QGraphicsItem):
         ):
             metrics = self.look.metrics(font)
             if metrics.horizontalAdvance(text) > room:
-                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+                text = metrics.elidedText(text, ELIDE, room)
             item.setText(text)
             item.setPos(rect.left() + TEXT_LEFT, rect.top() + y)
 
