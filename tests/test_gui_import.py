@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 
 from dmuboard.csvio import IGNORE
 from dmuboard.gui.export_data import ExportDataDialog
-from dmuboard.gui.import_wizard import BAD_CELL, ImportDialog
+from dmuboard.gui.import_wizard import BAD_CELL, LEFT_OUT, ImportDialog
 from dmuboard.gui.mainwindow import MainWindow
 from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit, small_board
 
@@ -104,6 +104,8 @@ def test_changing_a_columns_field_changes_what_is_imported(kit: WindowKit) -> No
     dialog.set_field(header.index("Company"), IGNORE)
     dialog.set_field(header.index("Connected On"), "title")  # takes the title away from Position
     assert fields_chosen(dialog)["Position"] == IGNORE
+    position = dialog.preview.item(1, header.index("Position"))
+    assert position is not None and position.foreground() == LEFT_OUT  # shown greyed out
     dialog.set_side("ours")
     assert dialog.sides.title() == "Put the people on"
     dialog.set_field(header.index("Email Address"), "side")

@@ -48,6 +48,7 @@ CSV_FILTER = "CSV files (*.csv *.txt *.tsv);;All files (*)"
 LEAVE_OUT = "— leave out —"
 SIDES_TITLE = "Put the people on"
 BAD_CELL = QBrush(QColor("#f6c9c4"))
+LEFT_OUT = QBrush(QColor("#9a9a9a"))
 
 
 def _plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
@@ -203,7 +204,7 @@ class ImportDialog(QDialog):
         self.preview.resizeColumnsToContents()
         for column in range(len(table.header)):
             width = self.preview.columnWidth(column)
-            self.preview.setColumnWidth(column, min(max(width, 150), 260))
+            self.preview.setColumnWidth(column, min(max(width, 130), 260))
 
     def _field_chosen(self, column: int) -> None:
         """A field fills from one column: choosing it here takes it from any other column."""
@@ -234,7 +235,7 @@ class ImportDialog(QDialog):
             return
         plan = self.plan
         self.summary.setText(plan.summary()[:1].upper() + plan.summary()[1:] + ".")
-        self._mark_problems()
+        self._tint_cells()
         if plan.problems:
             self.problems.setPlainText("\n".join(str(p) for p in plan.problems))
             self.problems.show()
@@ -245,8 +246,8 @@ class ImportDialog(QDialog):
         count = len(plan.people)
         self.import_button.setText(f"Import {count} {'Person' if count == 1 else 'People'}" if count else "Import")
 
-    def _mark_problems(self) -> None:
-        """Tint the preview's cells that a problem is about (the whole row when no column is named)."""
+    def _tint_cells(self) -> None:
+        """Grey out the columns left out; tint the cells a problem is about (the row when no column is named)."""
         if self.table is None or self.plan is None:
             return
         labels = self.table.labels
@@ -257,11 +258,13 @@ class ImportDialog(QDialog):
             if r is not None:
                 columns = [labels.index(problem.column)] if problem.column in labels else range(len(labels))
                 bad.update((r, c) for c in columns)
+        used = self.mapping()
         for r in range(1, self.preview.rowCount()):
             for c in range(self.preview.columnCount()):
                 item = self.preview.item(r, c)
                 if item is not None:
                     item.setBackground(BAD_CELL if (r, c) in bad else QBrush())
+                    item.setForeground(QBrush() if c in used else LEFT_OUT)
 
     # -- importing ------------------------------------------------------------------------
 
