@@ -118,13 +118,19 @@ def test_a_fit_pdf_is_as_large_as_the_board(board: Board) -> None:
 
 
 def test_a_tiled_pdf_spreads_the_board_over_numbered_pages(board: Board) -> None:
-    """Tiling on A4 at natural size gives several pages, each saying which row and column it is."""
+    """Tiling on A4 at natural size gives an overview with the page grid, then one page per tile,
+    each saying which page, row and column it is."""
     reader, text = pdf_text(render_bytes(board, ExportOptions(format="pdf", page="A4", tiled=True)))
     count = len(reader.pages)
-    assert count > 1
+    assert count > 2
     for number in range(1, count + 1):
         assert f"Page{number}of{count}" in squash(reader.pages[number - 1].extract_text())
+    first = squash(reader.pages[0].extract_text())
+    assert f"overviewof{count - 1}pages" in first
+    assert "p.2·1/1" in first
     assert "row1,column2" in squash(text)
+    names = squash(board.people["p1"].name)
+    assert names in first  # the overview shows the whole board
 
 
 def test_an_internal_pdf_can_carry_the_findings_and_scorecard(board: Board) -> None:

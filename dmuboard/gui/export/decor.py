@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
+from dmuboard.gui.canvas.linkdraw import draw_arrow, zigzag_path
 from dmuboard.gui.canvas.style import ROLE_LABELS, STANCE_SYMBOLS, Theme
 from dmuboard.gui.qtapp import export_font, measure
-from dmuboard.model.board import ROLES, STANCES, BoardInfo
+from dmuboard.model.board import DIRECTED_KINDS, ROLES, STANCES, BoardInfo
 
 INK = QColor("#1d232c")
 MUTED = QColor("#5d6673")
@@ -119,11 +120,11 @@ def legend_entries(proposal: bool) -> list[Entry]:
     entries = [Entry("Roles:", bold=True)]
     entries += [Entry(role, _chip(ROLE_LABELS[role])) for role in ROLES]
     entries.append(Entry("Lines:", bold=True))
-    entries += [Entry("reports to", _line("reports_to", arrow=True)),
-                Entry("influences", _line("influences", arrow=True, dashed=True)),
-                Entry("our relationship", _line("relationship", width=2.4))]
+    entries += [Entry("reports to", _line("reports_to")),
+                Entry("influences", _line("influences")),
+                Entry("our relationship", _line("relationship", width=4.0))]
     if not proposal:
-        entries.append(Entry("conflict", _zigzag))
+        entries.append(Entry("conflict", _line("conflict", width=2.2)))
         entries.append(Entry("Stance:", bold=True))
         entries += [Entry(stance, _stance(stance)) for stance in STANCES]
     entries += [Entry("Sides:", bold=True), Entry("their people", _card(False)), Entry("our team", _card(True))]
@@ -183,32 +184,31 @@ def _chip(label: str) -> Sample:
     return paint
 
 
-def _line(kind: str, *, arrow: bool = False, dashed: bool = False, width: float = 1.2) -> Sample:
+SAMPLE_SCALE = 0.6  # link samples are drawn with the canvas's own shapes, at this scale
+
+
+def _line(kind: str, *, width: float = 1.8) -> Sample:
+    """A short line drawn as the canvas draws ``kind``: pattern, arrow head, zigzag."""
     def paint(painter: QPainter, r: QRectF, theme: Theme) -> None:
         colour = theme.link[kind]
+        painter.save()
+        painter.translate(r.left(), r.center().y())
+        painter.scale(SAMPLE_SCALE, SAMPLE_SCALE)
+        line = QLineF(0.0, 0.0, r.width() / SAMPLE_SCALE, 0.0)
         pen = QPen(colour, width)
-        if dashed:
-            pen.setStyle(Qt.PenStyle.DashLine)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        if kind == "influences":
+            pen.setDashPattern([4.0, 3.0])
         painter.setPen(pen)
-        y = r.center().y()
-        painter.drawLine(QPointF(r.left(), y), QPointF(r.right() - (3.0 if arrow else 0.0), y))
-        if arrow:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawPolygon(QPolygonF([QPointF(r.right(), y), QPointF(r.right() - 5.0, y - 2.6),
-                                           QPointF(r.right() - 5.0, y + 2.6)]))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if kind == "conflict":
+            painter.drawPath(zigzag_path(line))
+        else:
+            painter.drawLine(line)
+        if kind in DIRECTED_KINDS:
+            draw_arrow(painter, line, colour)
+        painter.restore()
     return paint
-
-
-def _zigzag(painter: QPainter, r: QRectF, theme: Theme) -> None:
-    path = QPainterPath(QPointF(r.left(), r.center().y()))
-    steps = 8
-    for i in range(1, steps + 1):
-        y = r.center().y() + (2.5 if i % 2 else -2.5) * (i < steps)
-        path.lineTo(r.left() + r.width() * i / steps, y)
-    painter.setPen(QPen(theme.link["conflict"], 1.2))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(path)
 
 
 def _stance(stance: str) -> Sample:

@@ -96,9 +96,15 @@ def plan_pages(source: QRectF, options: ExportOptions, legend_height: LegendHeig
         scale = POINTS_PER_UNIT * options.tile_scale
         tiles = tile_grid(source, body, scale)
     else:
-        scale = min(body.width() / source.width(), body.height() / source.height(), POINTS_PER_UNIT)
-        tiles = (Tile(source, _top_centre(body, source.width() * scale, source.height() * scale)),)
+        tiles = (fit_tile(source, body),)
+        scale = tiles[0].target.width() / source.width()
     return PagePlan(width, height, header, body, legend, tiles, scale)
+
+
+def fit_tile(source: QRectF, body: QRectF) -> Tile:
+    """All of ``source`` shrunk into ``body`` (never past natural size), centred at its top."""
+    scale = min(body.width() / source.width(), body.height() / source.height(), POINTS_PER_UNIT)
+    return Tile(source, _top_centre(body, source.width() * scale, source.height() * scale))
 
 
 def tile_grid(source: QRectF, body: QRectF, scale: float) -> tuple[Tile, ...]:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.export import decor, findings
-from dmuboard.gui.export.layout import BAND_GAP, HEADER_HEIGHT, PAPER_MARGIN, PagePlan, Tile, plan_pages
+from dmuboard.gui.export.layout import BAND_GAP, HEADER_HEIGHT, PAPER_MARGIN, PagePlan, Tile, fit_tile, plan_pages
 from dmuboard.gui.export.options import ExportOptions, paper_points
 from dmuboard.gui.export.picture import BoardPicture
 from dmuboard.gui.qtapp import export_font, measure
@@ -28,12 +28,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One page: a tile of the board, or a page of findings lines."""
+    """One page: a tile of the board, the overview of a tiled board, or findings lines."""
 
     width: float
     height: float
     tile: Tile | None = None
     lines: tuple[findings.Line, ...] = ()
+    overview: bool = False
 
 
 class PageSet:
@@ -48,7 +49,11 @@ class PageSet:
         self.plan: PagePlan = plan_pages(picture.source_rect(), options,
                                          lambda width: decor.legend_height(width, proposal), paper)
         self.pages: list[Page] = [Page(self.plan.width, self.plan.height, tile) for tile in self.plan.tiles]
-        if options.with_findings or (paper is not None and options.findings_page and not proposal):
+        if self.plan.pages > 1:
+            # A map of the whole board with the page grid first, for putting the pages together.
+            overview = fit_tile(self.plan.tiles[0].source.united(self.plan.tiles[-1].source), self.plan.body)
+            self.pages.insert(0, Page(self.plan.width, self.plan.height, overview, overview=True))
+        if options.with_findings:
             self.pages += self._findings_pages(paper, analysis)
         self.date = options.date_text or datetime.date.today().isoformat()
 
@@ -73,7 +78,9 @@ class PageSet:
             if self.plan.header is not None:
                 decor.paint_title_block(painter, self.plan.header, self._title(index, page.tile))
             self.picture.paint(painter, page.tile.target, page.tile.source)
-            if page.tile.label:
+            if page.overview:
+                self._paint_grid(painter, page.tile)
+            elif page.tile.label:
                 _paint_tile_label(painter, page.tile)
             if self.plan.legend is not None:
                 decor.paint_legend(painter, self._legend_box(page.tile), options.proposal, self.theme)
@@ -84,17 +91,40 @@ class PageSet:
         findings.paint_lines(painter, QRectF(header.left(), top, header.width(), page.height - top - PAPER_MARGIN),
                              list(page.lines))
 
+    def _paint_grid(self, painter: QPainter, overview: Tile) -> None:
+        """The outline and number of every tiled page over the overview."""
+        scale = overview.target.width() / overview.source.width()
+        painter.save()
+        painter.setFont(export_font(9.0, bold=True))
+        first = 2  # the overview is page 1
+        for number, tile in enumerate(self.plan.tiles, start=first):
+            box = QRectF(overview.target.left() + (tile.source.left() - overview.source.left()) * scale,
+                         overview.target.top() + (tile.source.top() - overview.source.top()) * scale,
+                         tile.source.width() * scale, tile.source.height() * scale)
+            painter.setPen(QPen(QColor(29, 35, 44, 170), 0.8, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(box)
+            tag = QRectF(box.left() + 3.0, box.top() + 3.0, 64.0, 14.0)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 215))
+            painter.drawRect(tag)
+            painter.setPen(QColor("#1d232c"))
+            painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, f"p. {number} · {tile.row}/{tile.column}")
+        painter.restore()
+
     def _legend_box(self, tile: Tile) -> QRectF:
         """Right below the board when it leaves room on the page; at the foot of tiled pages."""
         legend = QRectF(self.plan.legend) if self.plan.legend is not None else QRectF()
-        if self.plan.pages == 1:
+        if self.plan.pages == 1 or self.pages[0].tile is tile:
             legend.moveTop(min(legend.top(), tile.target.bottom() + 2 * BAND_GAP))
         return legend
 
     def _title(self, index: int, tile: Tile | None) -> decor.TitleText:
         count = len(self.pages)
         page = f"Page {index + 1} of {count}" if count > 1 else ""
-        if tile is not None and tile.label:
+        if tile is not None and self.pages[index].overview:
+            page += f" · overview of {self.plan.pages} pages"
+        elif tile is not None and tile.label:
             page += f" · {tile.label}"
         return decor.title_text(self.picture.board.info, self.date, page, not self.options.proposal)
 
