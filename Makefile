@@ -33,14 +33,17 @@ soak: $(STAMP)
 # pyproject.toml asks for, then dmuboard.spec; prints the size of the folder.
 DIST_VENV := build/dist-venv
 DIST_APP  := dist/DMU Board
+DIST_ARCHIVE = dist/DMU-Board-$(shell sed -n 's/^__version__ = "\(.*\)"$$/\1/p' dmuboard/__init__.py)-linux-$(shell uname -m).tar.gz
 
 dist:
-	rm -rf $(DIST_VENV) "$(DIST_APP)" build/dmuboard
+	rm -rf $(DIST_VENV) "$(DIST_APP)" "$(DIST_ARCHIVE)" build/dmuboard
 	$(PYTHON) -m venv $(DIST_VENV)
 	$(DIST_VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(DIST_VENV)/bin/python -m pip install --quiet '.[dist]'
 	$(DIST_VENV)/bin/python -m PyInstaller --noconfirm --clean --log-level WARN dmuboard.spec
-	@echo "make dist: '$(DIST_APP)' is $$(du -sm '$(DIST_APP)' | cut -f1) MB (aim: 150 MB or less)"
+	tar -C dist -czf "$(DIST_ARCHIVE)" "DMU Board"
+	@echo "make dist: '$(DIST_APP)' is $$(du -sm '$(DIST_APP)' | cut -f1) MB (aim: 150 MB or less);" \
+		"to hand out: $(DIST_ARCHIVE), $$(du -sm '$(DIST_ARCHIVE)' | cut -f1) MB"
 
 dist-check:
 	bash packaging/dist_check.sh "$(DIST_APP)"
