@@ -144,14 +144,15 @@ def test_qt_files_the_program_never_loads_are_filtered_and_the_needed_plugins_ke
     unwanted = spec["scope"]["unwanted_qt_file"]
     for dest in ("PySide6/Qt/translations/qtbase_de.qm", "PySide6/Qt/plugins/platforms/libqeglfs.so",
                  "PySide6/Qt/plugins/platforms/libqvnc.so", "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
-                 "PySide6/Qt/plugins/generic/libqevdevmouseplugin.so"):
+                 "PySide6/Qt/plugins/generic/libqevdevmouseplugin.so", "PySide6/translations/qtbase_fr.qm"):
         assert unwanted(dest), dest
     for dest in ("PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/plugins/platforms/libqxcb.so",
                  "PySide6/Qt/plugins/platforms/libqwayland.so", "PySide6/Qt/plugins/imageformats/libqsvg.so",
                  "PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so",
                  "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
                  "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
-                 "PySide6/Qt/lib/libQt6Svg.so.6", "resources/sample.json"):
+                 "PySide6/Qt/lib/libQt6Svg.so.6", "resources/sample.json", "resources/translations/x.qm",
+                 "PySide6/plugins/platforms/qwindows.dll", "PySide6\\plugins\\imageformats\\qsvg.dll"):
         assert not unwanted(dest), dest
 
 
