@@ -141,3 +141,13 @@ def test_space_and_drag_pans_without_moving_tokens(canvas: Canvas) -> None:
     assert after.x() < before.x() - 50
     assert canvas.editor.document.board.people["p2"].x == -400.0
     assert canvas.editor.undo_stack.count() == 0
+
+
+def test_far_out_the_names_are_not_drawn_and_come_back_when_zooming_in(canvas: Canvas) -> None:
+    """Zoomed out beyond reading, tokens drop their text; zooming in brings it back."""
+    view = canvas.view
+    name = canvas.scene.tokens["p1"].name_item
+    view.zoom_by(0.1)
+    assert view.zoom() < 0.3 and not name.isVisible()
+    view.zoom_by(10.0)
+    assert name.isVisible() and name.text() == "Ingrid Bakker"

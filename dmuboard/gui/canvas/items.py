@@ -100,6 +100,7 @@ class SceneItems:
         token = TokenItem(person, self.look)
         token.badge = self._badges.get(person.id)
         token.highlighted = person.id in self._highlighted
+        token.set_text_shown(self._text_shown)
         if person.x is not None and person.y is not None:
             token.setPos(person.x, person.y)
         elif spot is not None:

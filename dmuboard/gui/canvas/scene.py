@@ -21,7 +21,7 @@ from dmuboard.gui.canvas.interaction import SceneGestures
 from dmuboard.gui.canvas.items import SceneItems
 from dmuboard.gui.canvas.legend import LegendItem
 from dmuboard.gui.canvas.style import MAX_TOKEN_SIZE, Theme
-from dmuboard.gui.canvas.token import CanvasLook, TokenItem
+from dmuboard.gui.canvas.token import FAR, CanvasLook, TokenItem
 from dmuboard.gui.editor import Editor
 from dmuboard.model import layout
 from dmuboard.model.board import LAYERS, Person
@@ -59,6 +59,7 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
         SceneGestures.__init__(self)
         LinkMaker.__init__(self)
         self._lit_links: set[str] = set()
+        self._text_shown = True
         self.build()
         editor.changed.connect(self.follow)
         self.selectionChanged.connect(self._show_link_selection)
@@ -175,6 +176,14 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
     def set_snap_to_grid(self, on: bool) -> None:
         self.look.snap = on
         self.update()
+
+    def set_detail(self, scale: float) -> None:
+        """The view's zoom: too far out to read, names and titles are not drawn at all."""
+        shown = scale >= FAR
+        if shown != self._text_shown:
+            self._text_shown = shown
+            for token in self.tokens.values():
+                token.set_text_shown(shown)
 
     def set_connect_mode(self, on: bool) -> None:
         self.connect_mode = on

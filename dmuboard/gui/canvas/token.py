@@ -39,6 +39,7 @@ MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 TOKEN_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | MOVABLE
 CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 NO_BUTTON = Qt.MouseButton.NoButton
+FAR = 0.3  # below this scale a card is too small to read: only its shape and stance are drawn
 ELIDE = Qt.TextElideMode.ElideRight
 
 
@@ -116,6 +117,12 @@ class TokenItem(QGraphicsItem):
         self.refresh_text()
         self.setToolTip(tooltip(person))
         self.update()
+
+    def set_text_shown(self, shown: bool) -> None:
+        """Show or hide the name and title (hidden when the view is too far out to read them)."""
+        if self.name_item.isVisible() != shown:
+            self.name_item.setVisible(shown)
+            self.title_item.setVisible(shown)
 
     def set_movable(self, movable: bool) -> None:
         if bool(self.flags() & MOVABLE) != movable:
@@ -206,7 +213,8 @@ class TokenItem(QGraphicsItem):
     # -- painting ------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        paint_token(self, painter)
+        detail = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        paint_token(self, painter, detail >= FAR)
 
 
 def tooltip(person: Person) -> str:

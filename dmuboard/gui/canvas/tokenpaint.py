@@ -51,7 +51,8 @@ def card_path(token: TokenItem, grow: float = 0.0) -> QPainterPath:
     return path
 
 
-def paint_token(token: TokenItem, painter: QPainter) -> None:
+def paint_token(token: TokenItem, painter: QPainter, near: bool = True) -> None:
+    """Paint the card; from far away (``near`` false) only its shape, border and stance band."""
     theme = token.look.theme
     person = token.person
     rect = token.card_rect()
@@ -88,9 +89,11 @@ def paint_token(token: TokenItem, painter: QPainter) -> None:
     width = 2.2 if ours else 1.2
     if token.isSelected():
         border, width = theme.selection, 3.0
-    painter.setPen(QPen(border, width))
+    painter.setPen(QPen(border, width if near else width * 2.5))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(shape)
+    if not near:
+        return
 
     _figure(painter, QPointF(rect.left() + 18.0, rect.top() + 19.0), theme.ours_border if ours else theme.muted_text)
     bottom = QRectF(rect.left() + 13.0, rect.bottom() - 19.0, rect.width() - 20.0, 14.0)

@@ -59,6 +59,7 @@ class BoardView(QGraphicsView):
             return
         fixed = self.mapToScene(anchor)
         self.scale(factor, factor)
+        self.board_scene.set_detail(self.zoom())
         drift = self.mapFromScene(fixed) - anchor
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
@@ -93,6 +94,7 @@ class BoardView(QGraphicsView):
 
     def _show_rect(self, rect: QRectF) -> None:
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self.board_scene.set_detail(self.zoom())
         if self.zoom() > FIT_MAX_ZOOM:
             self.zoom_by(FIT_MAX_ZOOM / self.zoom())
             self.centerOn(rect.center())
