@@ -179,3 +179,25 @@ def test_people_without_a_position_are_shown_on_their_side_without_writing_to_th
         assert opened.editor.document.board.people["p4"].x is None
     finally:
         opened.file.close()
+
+
+def test_a_read_only_board_refuses_every_edit_with_a_message(qtbot: object, tmp_path: Path) -> None:
+    """Delete, a palette drop, a double-click, a drawn link and auto-layout all leave a read-only board alone."""
+    opened = open_canvas(qtbot, tmp_path / "ro.dmu", small_board(), read_only="it is shared")
+    try:
+        viewport = opened.view.viewport()
+        opened.scene.select(["p1"])
+        QTest.keyClick(viewport, Qt.Key.Key_Delete)
+        drop(opened, "customer", "buyer", opened.point(QPointF(-700.0, -150.0)))
+        QTest.mouseDClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                          opened.point(QPointF(-700.0, 500.0)))
+        assert opened.scene.create_link("u1", "p2") is None
+        opened.scene.auto_layout()
+        board = opened.editor.document.board
+        assert set(board.people) == {"p1", "p2", "p3", "u1", "u2"} and set(board.links) == {"l1", "l2"}
+        assert board.people["p3"].x == -750.0
+        assert opened.editor.undo_stack.count() == 0
+        assert len([m for m in opened.messages if "read-only: it is shared" in m]) >= 4
+        assert opened.scene.name_editor is None
+    finally:
+        opened.file.close()

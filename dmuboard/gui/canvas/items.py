@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 
 from dmuboard.gui.canvas.linkitem import LANE, LinkItem, link_tooltip
 from dmuboard.gui.canvas.nameeditor import NameEditor
@@ -204,6 +204,8 @@ class SceneItems:
         editor = NameEditor(token, done)
         self.addItem(editor)
         self.name_editor = editor
+        for view in self.views():  # after a palette drop the keyboard is still with the palette
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
         editor.begin()
         return editor
 
