@@ -84,6 +84,30 @@ def test_dialog_choices_become_export_options(qtbot: Any) -> None:
     assert not options.transparent
 
 
+def test_the_dialog_says_what_the_export_will_be(kit: WindowKit, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pixel size for a picture and page count for a tiled PDF are shown before exporting."""
+    window = kit.window(kit.board())
+    seen: list[str] = []
+
+    def look(dialog: ExportDialog) -> ExportDialog.DialogCode:
+        dialog.format.setCurrentIndex(dialog.format.findData("png"))
+        dialog.dpi.setValue(96)
+        seen.append(dialog.summary.text())
+        dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+        dialog.page.setCurrentIndex(dialog.page.findData("A4"))
+        dialog.tile.setChecked(True)
+        dialog.tile_scale.setValue(200)
+        seen.append(dialog.summary.text())
+        return ExportDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ExportDialog, "exec", look)
+    assert export_dialog(window, "internal") is None
+    assert re.fullmatch(r"\d[\d ]* × \d[\d ]* pixels", seen[0]), seen[0]
+    pages = re.match(r"(\d+) pages of 297 × 210 mm \(an overview and (\d+) tiles\)", seen[1])
+    assert pages is not None, seen[1]
+    assert int(pages.group(1)) == int(pages.group(2)) + 1 > 2
+
+
 def test_tiling_is_only_offered_on_fixed_paper(qtbot: Any) -> None:
     """A fit-to-board page has nothing to tile."""
     dialog = ExportDialog()

@@ -9,6 +9,7 @@ are shown in plain text and leave no file behind.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,11 +17,11 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from dmuboard.gui.export import export_board
+from dmuboard.gui.export import export_board, pages
 from dmuboard.gui.export.dialog import ExportDialog
 from dmuboard.gui.export.options import ExportOptions
 from dmuboard.gui.export.pages import PageSet
-from dmuboard.gui.export.picture import BoardPicture
+from dmuboard.gui.export.picture import BoardPicture, area_rect
 from dmuboard.gui.export.writers import Cancelled, Progress
 from dmuboard.gui.qtapp import DEVICE_DPI, load_fonts
 from dmuboard.model.errors import UserError
@@ -84,11 +85,17 @@ def export_dialog(window: MainWindow, profile: str) -> Path | None:
     """Ask for the options and the file, export, and say where it went."""
     if window.editor is None or window.scene is None:
         return None
-    selected = window.scene.selected_people()
-    dialog = ExportDialog(window, profile=profile, selected=len(selected))
+    scene = window.scene
+    selected = tuple(scene.selected_people())
+    view_rect = _view_rect(window)
+
+    def describe(options: ExportOptions) -> str:
+        return pages.describe(area_rect(scene, replace(options, selection=selected, view_rect=view_rect)), options)
+
+    dialog = ExportDialog(window, profile=profile, selected=len(selected), describe=describe)
     if dialog.exec() != ExportDialog.DialogCode.Accepted:
         return None
-    options = dialog.options(tuple(selected), _view_rect(window))
+    options = dialog.options(selected, view_rect)
     board = window.editor.document.board
     suggested = re.sub(r"[^\w\- ]+", "", board.info.title).strip() or "board"
     if options.proposal:

@@ -7,6 +7,8 @@ resolution and paper size are not asked.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -46,9 +48,10 @@ class ExportDialog(QDialog):
     """Format, profile, area, resolution and page of an export (or a print)."""
 
     def __init__(self, parent: QWidget | None = None, *, profile: str = "internal", selected: int = 0,
-                 printing: bool = False) -> None:
+                 printing: bool = False, describe: Callable[[ExportOptions], str] | None = None) -> None:
         super().__init__(parent)
         self.printing = printing
+        self.describe = describe
         self.setWindowTitle("Print" if printing else ("Export for Proposal" if profile == "proposal" else "Export"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -95,7 +98,7 @@ class ExportDialog(QDialog):
         resolution.addWidget(self.dpi)
         resolution.addWidget(_label("or scale"))
         resolution.addWidget(self.scale)
-        picture.addRow("&Resolution:", resolution)
+        picture.addRow("Resolution:", resolution)
         self.transparent = QCheckBox("&Transparent background")
         picture.addRow("", self.transparent)
         layout.addWidget(self.picture_box)
@@ -130,6 +133,9 @@ class ExportDialog(QDialog):
             pages.addRow("", box)
         layout.addWidget(self.page_box)
 
+        self.summary = _label("")
+        layout.addWidget(self.summary)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Print Preview…" if printing else "Export…")
         buttons.accepted.connect(self.accept)
@@ -138,7 +144,9 @@ class ExportDialog(QDialog):
 
         (self.proposal if profile == "proposal" else self.internal).setChecked(True)
         for signal in (self.format.currentIndexChanged, self.page.currentIndexChanged,
-                       self.profile_buttons.buttonToggled, self.tile.toggled):
+                       self.profile_buttons.buttonToggled, self.tile.toggled, self.area.currentIndexChanged,
+                       self.orientation.currentIndexChanged, self.dpi.valueChanged, self.tile_scale.valueChanged,
+                       self.title_block.toggled, self.legend.toggled, self.findings.toggled):
             signal.connect(self._update)
         self.format.currentIndexChanged.connect(self._format_defaults)
         self._format_defaults()
@@ -171,6 +179,8 @@ class ExportDialog(QDialog):
         self.findings.setEnabled(paged and not proposal)
         if proposal:
             self.findings.setChecked(False)
+        if self.describe is not None and not self.printing:
+            self.summary.setText(self.describe(self.options()))
         self.adjustSize()
 
     def options(self, selection: tuple[str, ...] = (),

@@ -17,8 +17,17 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.export import decor, findings
-from dmuboard.gui.export.layout import BAND_GAP, HEADER_HEIGHT, PAPER_MARGIN, PagePlan, Tile, fit_tile, plan_pages
-from dmuboard.gui.export.options import ExportOptions, paper_points
+from dmuboard.gui.export.layout import (
+    BAND_GAP,
+    HEADER_HEIGHT,
+    PAPER_MARGIN,
+    PagePlan,
+    Tile,
+    fit_tile,
+    pixel_size,
+    plan_pages,
+)
+from dmuboard.gui.export.options import POINTS_PER_UNIT, ExportOptions, paper_points
 from dmuboard.gui.export.picture import BoardPicture
 from dmuboard.gui.qtapp import export_font, measure
 
@@ -127,6 +136,29 @@ class PageSet:
         elif tile is not None and tile.label:
             page += f" · {tile.label}"
         return decor.title_text(self.picture.board.info, self.date, page, not self.options.proposal)
+
+
+def describe(source: QRectF, options: ExportOptions) -> str:
+    """What the export of ``source`` will be, in a few words: pixels, pages or size."""
+    plan = plan_pages(source, options, lambda width: decor.legend_height(width, options.proposal))
+    if options.format == "png":
+        width, height = pixel_size(plan.width, plan.height, options.dpi)
+        return f"{width:,} × {height:,} pixels".replace(",", " ")
+    size = f"{plan.width * MM_PER_POINT:.0f} × {plan.height * MM_PER_POINT:.0f} mm"
+    if options.format == "svg":
+        return f"A drawing of {size}"
+    count = plan.pages + (1 if plan.pages > 1 else 0)
+    text = f"{count} page{'s' if count > 1 else ''} of {size}"
+    if plan.pages > 1:
+        text += f" (an overview and {plan.pages} tiles)"
+    elif plan.scale < POINTS_PER_UNIT * 0.999:
+        text += f", the board at {plan.scale / POINTS_PER_UNIT:.0%} of natural size"
+    if options.with_findings:
+        text += ", then the findings"
+    return text
+
+
+MM_PER_POINT = 25.4 / 72.0
 
 
 def _paint_tile_label(painter: QPainter, tile: Tile) -> None:

@@ -57,15 +57,7 @@ class BoardPicture:
 
     def source_rect(self) -> QRectF:
         """The scene area to export, padded; never empty."""
-        if self.options.area == "view" and self.options.view_rect is not None:
-            return QRectF(*self.options.view_rect)
-        rect = QRectF(self.scene.people_rect())
-        if rect.isEmpty():
-            rect = QRectF(-200.0, -120.0, 400.0, 240.0)
-        if self.options.area == "board":
-            # The whole board shows the two company names above the sides, as on screen.
-            rect = rect.united(QRectF(-HEADER_WIDTH, self.scene.header_top, 2 * HEADER_WIDTH, 10.0))
-        return rect.adjusted(-PADDING, -PADDING, PADDING, PADDING)
+        return area_rect(self.scene, self.options)
 
     def paint(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
         """Paint ``source`` (scene) into ``target`` (painter coordinates); the scene clips to it."""
@@ -78,6 +70,19 @@ class BoardPicture:
     def close(self) -> None:
         self.scene.clear()
         self.editor.close()
+
+
+def area_rect(scene: BoardScene, options: ExportOptions) -> QRectF:
+    """The scene area ``options`` asks for on ``scene``: the whole board with the two
+    company names above it, the selected people, or the view; padded, never empty."""
+    if options.area == "view" and options.view_rect is not None:
+        return QRectF(*options.view_rect)
+    rect = QRectF(scene.people_rect(options.selection if options.area == "selection" else None))
+    if rect.isEmpty():
+        rect = QRectF(-200.0, -120.0, 400.0, 240.0)
+    if options.area == "board":
+        rect = rect.united(QRectF(-HEADER_WIDTH, scene.header_top, 2 * HEADER_WIDTH, 10.0))
+    return rect.adjusted(-PADDING, -PADDING, PADDING, PADDING)
 
 
 def drop_invisible(scene: QGraphicsScene) -> None:
