@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import networkx as nx
@@ -129,3 +130,38 @@ def test_both_bounds_are_never_below_the_true_count(graph: tuple[int, list[tuple
     for i in biggest:
         assert sweep.entry_bound(f"c{i}") >= sweep.entry_bound(f"c{i}", all_entries=True) >= raw[i] - 1e-9
         assert sweep.through_bound(f"c{i}") >= raw[i] - 1e-9
+
+
+def _random_edges(rng: random.Random, names: list[str], count: int) -> list[tuple[str, str]]:
+    return [tuple(rng.sample(names, 2)) for _ in range(count)]  # type: ignore[misc]
+
+
+def test_a_hub_between_two_large_clusters_is_found_as_networkx_finds_it() -> None:
+    """Two clusters of 60 with cycles inside, joined only through one person: the bounds cannot clear
+    that person, networkx decides, and the answer matches the whole-graph computation."""
+    rng = random.Random(7)
+    left = [f"a{i}" for i in range(60)]
+    right = [f"b{i}" for i in range(60)]
+    edges = _random_edges(rng, left, 120) + _random_edges(rng, right, 120)
+    edges += [(left[i], left[i + 1]) for i in range(59)] + [(right[i], right[i + 1]) for i in range(59)]
+    edges += [("hub", left[0]), ("hub", right[0])]
+    nodes = ["hub", *left, *right]
+    expected = _networkx(nodes, edges)
+    assert "hub" in expected
+    assert central_people(nodes, edges, set(nodes)) == expected
+
+
+def test_a_large_sparse_organisation_matches_networkx() -> None:
+    """A 250-person reporting tree with random influence lines: same answer as networkx (none here)."""
+    rng = random.Random(11)
+    nodes = [f"p{i}" for i in range(250)]
+    edges = [(nodes[i], nodes[rng.randrange(max(1, i // 2), i) if i > 1 else 0]) for i in range(1, 250)]
+    edges += _random_edges(rng, nodes, 150)
+    assert central_people(nodes, edges, set(nodes)) == _networkx(nodes, edges)
+
+
+def _networkx(nodes: list[str], edges: list[tuple[str, str]]) -> set[str]:
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from(edges)
+    return {node for node, score in nx.betweenness_centrality(graph, normalized=True).items() if score >= 0.30}
