@@ -183,3 +183,11 @@ def test_the_sample_board_shows_what_the_method_teaches() -> None:
                for f in analysis.findings if f.code == "unconnected_influencer")
     m = analysis.metrics
     assert (m.contacts, m.relationships, m.coverage) == (1, 1, round(1 / m.customer_people, 3))
+
+
+def test_a_customer_name_ending_in_a_full_stop_gives_one_full_stop() -> None:
+    """'Acme B.V.' at the end of a sentence does not leave a double full stop."""
+    board = make({"p1": {}, "p2": {}, "u1": {}, "u2": {}},
+                 [("u1", "p1", "relationship"), ("u1", "p2", "relationship")], customer="Acme B.V.", **quiet())
+    [finding] = found(board, "single_owner")
+    assert finding.message.endswith("with Acme B.V.")

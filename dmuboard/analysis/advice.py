@@ -85,7 +85,7 @@ class Wording:
 
 def _tidy(text: str) -> str:
     """One full stop at the end, even when a name ends in one ("Acme B.V.")."""
-    return text.replace("..", ".") if text.endswith("..") else text
+    return text[:-1] if text.endswith("..") and not text.endswith("...") else text
 
 
 def _article(word: str) -> str:
