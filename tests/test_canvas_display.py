@@ -151,3 +151,18 @@ def test_far_out_the_names_are_not_drawn_and_come_back_when_zooming_in(canvas: C
     assert view.zoom() < 0.3 and not name.isVisible()
     view.zoom_by(10.0)
     assert name.isVisible() and name.text() == "Ingrid Bakker"
+
+
+def test_the_middle_button_pans_the_view(canvas: Canvas) -> None:
+    """Dragging with the middle button scrolls the board and moves nobody."""
+    view = canvas.view
+    viewport = view.viewport()
+    before = view.mapToScene(viewport.rect().center())
+    start = canvas.at("p2")
+    QTest.mousePress(viewport, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 5):
+        QTest.mouseMove(viewport, start + QPoint(0, 30 * step))
+    QTest.mouseRelease(viewport, Qt.MouseButton.MiddleButton, Qt.KeyboardModifier.NoModifier, start + QPoint(0, 120))
+    after = view.mapToScene(viewport.rect().center())
+    assert after.y() < before.y() - 50
+    assert canvas.editor.undo_stack.count() == 0
