@@ -10,14 +10,17 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QGraphicsSimpleTextItem
 from pytestqt.qtbot import QtBot
 
 from dmuboard.gui.export import Cancelled, ExportOptions, export_board, render_bytes
 from dmuboard.gui.export.layout import FIT_MARGIN
 from dmuboard.gui.export.options import paper_points
-from dmuboard.gui.export.picture import BoardPicture
-from dmuboard.gui.export.redact import secrets_of
+from dmuboard.gui.export.pages import PageSet
+from dmuboard.gui.export.picture import BoardPicture, drop_invisible
+from dmuboard.gui.export.redact import proposal_board, secrets_of
+from dmuboard.gui.export.writers import render
 from dmuboard.model.board import STANCES, Board, Link, Person
 from dmuboard.model.errors import StoreError
 from dmuboard.sample import sample_board
@@ -163,6 +166,21 @@ def test_an_svg_parses_and_holds_the_names_as_text(board: Board) -> None:
 # -- the Proposal profile ----------------------------------------------------------------
 
 
+def test_the_proposal_copy_holds_nothing_the_customer_must_not_see() -> None:
+    """Stances, notes, interests, link notes, conflicts and saved views are gone from the data;
+    the board the user works on is unchanged."""
+    board = sample_board()
+    safe = proposal_board(board)
+    assert {p.stance for p in safe.people.values()} == {"unknown"}
+    assert not any(p.notes or p.interests for p in safe.people.values())
+    assert not any(link.note for link in safe.links.values())
+    assert "conflict" not in {link.kind for link in safe.links.values()}
+    assert safe.info.notes == "" and safe.views == ()
+    assert secrets_of(safe) == []
+    assert [p.name for p in safe.people.values()] == [p.name for p in board.people.values()]
+    assert secrets_of(board) and any(link.kind == "conflict" for link in board.links.values())
+
+
 def test_the_internal_export_shows_what_the_proposal_must_hide(board: Board) -> None:
     """The internal files do carry stance words and the conflict red, so the checks below can fail."""
     _, text = pdf_text(render_bytes(board, ExportOptions(format="pdf")))
@@ -196,6 +214,39 @@ def test_a_proposal_svg_has_no_stance_note_interest_or_conflict_anywhere(board: 
     for secret in secrets_of(board):
         escaped = secret[:30].replace("&", "&amp;").replace("<", "&lt;").replace("'", "&apos;")
         assert secret[:30] not in source and escaped not in source
+
+
+def test_every_word_in_a_proposal_svg_can_be_seen(board: Board) -> None:
+    """No text is drawn transparent or white: nothing rides along unseen."""
+    root = ET.fromstring(render_bytes(board, ExportOptions(format="svg", profile="proposal")))
+    texts = list(root.iter(f"{SVG}text"))
+    assert texts
+    for node in texts:
+        assert float(node.get("fill-opacity", "1")) >= 0.5, node.text
+        colour = QColor(node.get("fill", "#000000"))
+        assert colour.lightnessF() < 0.8, (node.text, colour.name())
+
+
+def test_hidden_and_transparent_items_are_not_in_the_file(board: Board) -> None:
+    """An item switched off or made fully transparent on the scene is not written at all."""
+    options = ExportOptions(format="svg")
+    picture = BoardPicture(board, options)
+    for text, hide in (("HIDDENWORD", True), ("GHOSTWORD", False)):
+        item = QGraphicsSimpleTextItem(text)
+        item.setPos(picture.source_rect().center())
+        picture.scene.addItem(item)
+        if hide:
+            item.setVisible(False)
+        else:
+            item.setOpacity(0.0)
+    seen = QGraphicsSimpleTextItem("SEENWORD")
+    seen.setPos(picture.source_rect().center())
+    picture.scene.addItem(seen)
+    drop_invisible(picture.scene)
+    source = render(PageSet(picture, options)).decode()
+    picture.close()
+    assert "SEENWORD" in source
+    assert "HIDDENWORD" not in source and "GHOSTWORD" not in source
 
 
 def test_a_proposal_png_has_no_conflict_red(board: Board) -> None:

@@ -4,9 +4,9 @@ and the part of a board a selection export shows.
 The Proposal profile does not rely on hiding things on the canvas: what the
 customer must not see is taken out of the data before a single item is made, so
 it cannot reach the file even invisibly. Stances become ``unknown``; notes,
-interests, link notes and the board's notes become empty; ``conflict`` links are
-dropped. The canvas is then also put in its proposal profile, which leaves out
-stance colours, words and badges.
+interests, link notes and the board's notes become empty; ``conflict`` links and
+saved views (their names are the team's words) are dropped. The canvas is then
+also put in its proposal profile, which leaves out stance colours, words and badges.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def proposal_board(board: Board) -> Board:
         for lid, link in board.links.items()
         if link.kind not in SECRET_LINK_KINDS
     }
-    return Board(replace(board.info, notes=""), people, links, board.views)
+    return Board(replace(board.info, notes=""), people, links, ())
 
 
 def _customer_safe(person: Person) -> Person:
