@@ -30,6 +30,9 @@ class Sweep:
         self.index = {pid: i for i, pid in enumerate(members)}
         self.neighbours = [[self.index[other] for other in adjacency[pid]] for pid in members]
         reach = [1 << i for i in range(self.size)]
+        full = (1 << self.size) - 1
+        # filled[u]: the first level at which u reaches every member (later levels add nothing)
+        self.filled = [0 if self.size == 1 else -1] * self.size
         self.levels = [reach]
         self.complete = True
         while True:
@@ -37,10 +40,13 @@ class Sweep:
             changed = False
             for u, row in enumerate(self.neighbours):
                 mask = old = reach[u]
-                for w in row:
-                    mask |= reach[w]
-                if mask != old:
-                    changed = True
+                if old != full:
+                    for w in row:
+                        mask |= reach[w]
+                    if mask != old:
+                        changed = True
+                        if mask == full:
+                            self.filled[u] = len(self.levels)
                 grown.append(mask)
             if not changed:
                 break
@@ -49,6 +55,8 @@ class Sweep:
             if len(self.levels) * self.size * self.size > MAX_BITS:
                 self.complete = False
                 break
+        deepest = len(self.levels) - 1
+        self.filled = [deepest if depth < 0 else depth for depth in self.filled]
 
     def _sides(self, v: int) -> tuple[list[int], list[int]]:
         """For each neighbour c of v: the members closer to c than to v (they enter v
@@ -56,7 +64,8 @@ class Sweep:
         row = self.neighbours[v]
         toward = [0] * len(row)
         beyond = [0] * len(row)
-        for level in self.levels:
+        depth = max([self.filled[v], *(self.filled[c] for c in row)])
+        for level in self.levels[: depth + 1]:
             mine = level[v]
             for i, c in enumerate(row):
                 theirs = level[c]
