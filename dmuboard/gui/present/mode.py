@@ -1,0 +1,241 @@
+"""Entering and leaving presentation mode, and its keys.
+
+Entering notes everything the window shows (geometry, window state, docks, bars,
+the view's zoom and scroll, the canvas theme and layers), then goes full screen
+with only the canvas, in the projector theme, with the board fitted. Leaving puts
+every one of those back. While presenting: Space or Right and Left step through
+the saved views, F and Shift+F through the findings, a click spotlights, a
+right-click on a person changes their stance, and undo keeps working.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QObject, QRect, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QTransform
+from PySide6.QtWidgets import QToolBar, QWidget
+
+from dmuboard.gui.canvas.style import Theme, projector_theme
+from dmuboard.gui.present.caption import Caption
+from dmuboard.gui.present.layers import Layers
+from dmuboard.gui.present.spotlight import Spotlight, SpotlightClicks
+from dmuboard.gui.present.stancemenu import StanceMenus
+from dmuboard.gui.present.views import SavedViews
+from dmuboard.gui.present.viewsdock import add_views_panel
+from dmuboard.gui.present.walkthrough import FindingsWalk
+
+if TYPE_CHECKING:
+    from dmuboard.gui.mainwindow import MainWindow
+
+
+@dataclass
+class Before:
+    """What the window looked like before presenting."""
+
+    geometry: QByteArray
+    rect: QRect
+    state: QByteArray
+    window_state: Qt.WindowState
+    shown: dict[QWidget, bool]
+    transform: QTransform | None = None
+    scroll: tuple[int, int] = (0, 0)
+    theme: Theme | None = None
+    layers: frozenset[str] = field(default_factory=frozenset)
+
+
+class Presentation(QObject):
+    """Presentation mode of one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.before: Before | None = None
+        self.layers = Layers(window)
+        self.spotlight = Spotlight()
+        self.clicks = SpotlightClicks(self.spotlight, self)
+        self.stances = StanceMenus(self)
+        self.views = SavedViews(window, self.layers)
+        self.views_panel = add_views_panel(window, self.views)
+        self.caption = Caption(window, 24.0)
+        self.name_caption = Caption(window, 26.0, at_top=True)
+        self.walk = FindingsWalk(window, self.spotlight, self.caption)
+        self.layers.changed.connect(lambda _shown: self.spotlight.apply())
+        self.keys: dict[str, QAction] = {}
+        self._make_actions()
+        window.board_opened.connect(self._board_opened)
+
+    @property
+    def active(self) -> bool:
+        return self.before is not None
+
+    def _make_actions(self) -> None:
+        w = self.window
+        present = QAction("&Present", w)
+        present.setObjectName("present")
+        present.setShortcut(QKeySequence("F5"))
+        present.setStatusTip("Show the board full screen for a projector (Esc leaves)")
+        present.triggered.connect(self.toggle)
+        w.actions["present"] = present
+        w.menus["view"].addSeparator()
+        w.menus["view"].addAction(present)
+        w.addAction(present)
+        for name, keys, slot in (
+            ("present_leave", ["Esc"], self.escape),
+            ("present_next_view", ["Space", "Right", "PgDown"], lambda: self.step_view(1)),
+            ("present_previous_view", ["Left", "PgUp"], lambda: self.step_view(-1)),
+            ("present_next_finding", ["F"], lambda: self.walk.step(1)),
+            ("present_previous_finding", ["Shift+F"], lambda: self.walk.step(-1)),
+        ):
+            action = QAction(name, w)
+            action.setObjectName(name)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setEnabled(False)  # only while presenting
+            action.triggered.connect(slot)
+            w.addAction(action)
+            self.keys[name] = action
+
+    def _board_opened(self) -> None:
+        self.walk.stop()
+        self.name_caption.clear()
+        self.views.current = -1
+        self.spotlight.bind(self.window.scene)
+        self.clicks.watch(self.window.view)
+        self.stances.watch(self.window.view)
+        if self.active and self.window.scene is not None:
+            self.window.scene.set_theme(projector_theme())
+            QTimer.singleShot(0, self, self.fit)
+
+    # -- entering and leaving ----------------------------------------------------------------
+
+    def toggle(self) -> None:
+        if self.active:
+            self.leave()
+        else:
+            self.enter()
+
+    def _chrome(self) -> list[QWidget]:
+        w = self.window
+        parts: list[QWidget] = [w.menuBar(), w.statusBar(), w.findbar]
+        parts += w.findChildren(QToolBar)
+        parts += list(w.docks.values())
+        return parts
+
+    def enter(self) -> None:
+        """Full screen, only the canvas, projector theme, the board fitted."""
+        w = self.window
+        if self.active:
+            return
+        view = w.view
+        self.before = Before(
+            geometry=w.saveGeometry(),
+            rect=w.geometry(),
+            state=w.saveState(),
+            window_state=w.windowState(),
+            shown={part: part.isVisible() for part in self._chrome()},
+            transform=view.transform() if view is not None else None,
+            scroll=(view.horizontalScrollBar().value(), view.verticalScrollBar().value()) if view else (0, 0),
+            theme=w.scene.look.theme if w.scene is not None else None,
+            layers=self.layers.shown(),
+        )
+        for part in self._chrome():
+            part.hide()
+        for action in self.keys.values():
+            action.setEnabled(True)
+        # the window's own actions keep their keys (undo, redo, delete…) with the menu bar hidden
+        have = set(QWidget.actions(w))
+        self._added = [a for a in w.actions.values() if a not in have]
+        w.addActions(self._added)
+        self.clicks.enabled = True
+        self.stances.large = True
+        if w.scene is not None:
+            w.scene.set_theme(projector_theme())
+        w.showFullScreen()
+        self.fit()
+        QTimer.singleShot(0, self, self.fit)  # again once the window has its full-screen size
+        if view is not None:
+            view.setFocus()
+        self.name_caption.show_text("Presenting · Esc to leave", view, seconds=2.5)
+        w.say("Presenting: Esc leaves, Space steps through the views, F through the findings.")
+
+    def fit(self) -> None:
+        view = self.window.view
+        if view is None or not self.active:
+            return
+        rect = view.board_scene.people_rect()
+        if rect.isNull():
+            view.fit()
+            return
+        view.fitInView(rect.adjusted(-24.0, -24.0, 24.0, 24.0), Qt.AspectRatioMode.KeepAspectRatio)
+        view.board_scene.set_detail(view.zoom())
+
+    def leave(self) -> None:
+        """Back to the window exactly as it was."""
+        w = self.window
+        before, self.before = self.before, None
+        if before is None:
+            return
+        self.walk.stop()
+        self.spotlight.clear()
+        self.views.glide.stop()
+        self.caption.clear()
+        self.name_caption.clear()
+        self.clicks.enabled = False
+        self.stances.large = False
+        for action in self.keys.values():
+            action.setEnabled(False)
+        for action in getattr(self, "_added", []):
+            w.removeAction(action)
+        self._added = []
+        if w.scene is not None and before.theme is not None:
+            w.scene.set_theme(before.theme)
+        if self.layers.shown() != before.layers:
+            self.layers.set_shown(before.layers)
+        w.setWindowState(before.window_state)
+        if before.window_state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+            w.restoreGeometry(before.geometry)
+        else:
+            w.setGeometry(before.rect)  # exactly where it was (restoreGeometry may add the frame)
+        w.restoreState(before.state)
+        for part, shown in before.shown.items():
+            part.setVisible(shown)
+        self._restore_view(before)
+        QTimer.singleShot(0, self, lambda: self._restore_view(before))  # after the window's resize
+
+    def _restore_view(self, before: Before) -> None:
+        view = self.window.view
+        if view is None or before.transform is None or self.active:
+            return
+        view.setTransform(before.transform)
+        view.board_scene.set_detail(view.zoom())
+        view.horizontalScrollBar().setValue(before.scroll[0])
+        view.verticalScrollBar().setValue(before.scroll[1])
+
+    # -- keys while presenting --------------------------------------------------------------
+
+    def escape(self) -> None:
+        """Esc: finish naming, else end the findings walk, else leave presentation."""
+        scene = self.window.scene
+        if scene is not None and scene.name_editor is not None:
+            scene.name_editor.finish(False)
+        elif scene is not None and scene.linking:
+            scene.cancel_link()
+        elif self.walk.active:
+            self.walk.stop()
+        else:
+            self.leave()
+
+    def step_view(self, delta: int) -> None:
+        if self.walk.active:
+            self.walk.stop()
+        shown = self.views.step(delta)
+        if shown is not None:
+            self.spotlight.clear()
+            self.name_caption.show_text(shown.name, self.window.view, seconds=2.0)
+
+
+def add_presentation(window: MainWindow) -> Presentation:
+    """Presentation mode, layers, saved views and the stance menu for ``window``."""
+    return Presentation(window)
