@@ -179,7 +179,7 @@ class LinkItem(QGraphicsPathItem):
         theme = self.look.theme
         kind = self.link.kind
         colour = theme.link[kind]
-        width = line_width(self.link)
+        width = line_width(self.link) * theme.line_scale
         pen = QPen(colour, width)
         # Flat ends: the raster engine strokes round-capped wide lines ten times slower.
         pen.setCapStyle(FLAT)

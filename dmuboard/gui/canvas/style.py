@@ -133,16 +133,39 @@ class Theme:
     stance_font: QFont = field(default_factory=lambda: _font(8.0, bold=True))
     header_font: QFont = field(default_factory=lambda: _font(22.0, bold=True))
     caption_font: QFont = field(default_factory=lambda: _font(11.0))
+    line_scale: float = 1.0  # link lines drawn this many times their usual width
 
 
 def projector_theme() -> Theme:
-    """Higher contrast and bigger type, for a beamer in a bright room."""
+    """For a dim, low-resolution projector seen from the back of a long room: black on
+    white, heavy borders and lines, the largest type the cards hold, no pale greys."""
     theme = Theme()
     theme.background = QColor("#ffffff")
-    theme.card_border = QColor("#3c4654")
-    theme.name_font = _font(11.0, bold=True)
-    theme.title_font = _font(9.0)
-    theme.header_font = _font(26.0, bold=True)
+    theme.customer_area = QColor("#ffffff")
+    theme.ours_area = QColor("#f1f5fb")
+    theme.divide = QColor("#11151c")
+    theme.header = QColor("#000000")
+    theme.header_caption = QColor("#2b3340")
+    theme.grid = QColor("#ffffff")
+    theme.card_border = QColor("#11151c")
+    theme.ours_border = QColor("#0b2350")
+    theme.text = QColor("#000000")
+    theme.muted_text = QColor("#1d232c")
+    theme.chip = QColor("#dfe3ea")
+    theme.chip_text = QColor("#000000")
+    theme.pip_off = QColor("#b4bac4")
+    theme.stance["supporter"] = QColor("#3f9a44")
+    theme.stance["neutral"] = QColor("#6f7782")
+    theme.stance["skeptic"] = QColor("#c96f00")
+    theme.stance["unknown"] = QColor("#b4bac4")
+    theme.link["influences"] = QColor("#55339e")
+    theme.line_scale = 2.0
+    theme.name_font = _font(13.5, bold=True)
+    theme.title_font = _font(10.5, bold=True)
+    theme.small_font = _font(8.5, bold=True)
+    theme.stance_font = _font(10.5, bold=True)
+    theme.header_font = _font(30.0, bold=True)
+    theme.caption_font = _font(14.0)
     return theme
 
 
