@@ -27,6 +27,7 @@ from dmuboard.gui.findings import add_findings_panel
 from dmuboard.gui.import_wizard import add_data_actions
 from dmuboard.gui.inspector import Inspector
 from dmuboard.gui.palette import Palette
+from dmuboard.gui.present import add_presentation
 from dmuboard.gui.session import OpenBoard, Recent, boards_dir
 from dmuboard.gui.window_actions import build_actions, panel_actions
 from dmuboard.gui.window_files import WindowFiles
@@ -93,6 +94,7 @@ class MainWindow(WindowFiles):
         add_data_actions(self)
         self.findings = add_findings_panel(self)
         add_export_actions(self)
+        self.presentation = add_presentation(self)
         self.actions["snap"].setChecked(bool(self.settings.value("board/snap", False, type=bool)))
         self.restore_layout()
 
@@ -228,6 +230,10 @@ class MainWindow(WindowFiles):
     def set_connect_mode(self, on: bool) -> None:
         if self.scene is not None:
             self.scene.set_connect_mode(on)
+
+    def start_presentation(self) -> None:
+        """Presentation mode (`dmuboard FILE --present`, F5): full screen for a projector."""
+        self.presentation.enter()
 
     def set_full_screen(self, on: bool) -> None:
         if on:
