@@ -150,7 +150,7 @@ class ChangeStream:
         board = self.doc.board
         if self.allow_undo and self.undo_stack and rng.random() < 0.15:
             return self.undo_stack[-1], True
-        makers = [self.add_person, self.add_person, self.add_link, self.add_link]
+        makers = [self.add_person, self.add_link, self.add_link, self.add_linked_people]
         if board.people:
             makers += [self.edit_person, self.move, self.move, self.delete_people]
         if board.links:
@@ -187,6 +187,26 @@ class ChangeStream:
     def add_person(self) -> Change:
         side = self.rng.choice(("customer", "customer", "ours"))
         return Change(people=(self.new_person(self.doc.new_person_id(side), side),), label="Add person")
+
+    def add_linked_people(self) -> Change:
+        """Several new people with lines to each other and to the board, as an import
+        or a paste makes: one change touching several tables."""
+        rng = self.rng
+        people = [p.id for p in self.doc.board.customers()]
+        fresh: list[Person] = []
+        links: list[Link] = []
+        number = int(self.doc.new_link_id()[1:])
+        for _ in range(rng.randint(1, 4)):
+            taken = {p.id for p in fresh} | set(self.doc.board.people)
+            pid = next(f"p{n}" for n in range(len(taken) + 1, 10**6) if f"p{n}" not in taken)
+            fresh.append(self.new_person(pid, "customer"))
+            for other in rng.sample(people, min(len(people), 2)):
+                links.append(Link(f"l{number}", pid, other, rng.choice(("influences", "conflict"))))
+                number += 1
+            people.append(pid)
+        board = self.doc.board
+        info = replace(board.info, notes=self.text(20000)) if rng.random() < 0.5 else None
+        return Change(people=tuple(fresh), links=tuple(links), info=info, label="Import")
 
     def edit_person(self) -> Change:
         rng = self.rng
