@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
+from dmuboard.gui.export.decor import INK, MUTED
 from dmuboard.gui.qtapp import export_font, measure
 from dmuboard.model.board import Board
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from dmuboard.analysis import Analysis
 
 SEVERITY_MARKS = {"high": "▲ High", "medium": "■ Medium", "low": "● Low"}
-SEVERITY_COLOURS = {"high": QColor("#c0262d"), "medium": QColor("#b86a0c"), "low": QColor("#5d6673")}
+SEVERITY_COLOURS = {"high": QColor("#c0262d"), "medium": QColor("#b86a0c"), "low": MUTED}
 METRIC_LABELS = {
     "customer_people": "People on the customer side",
     "our_people": "People on our side",
@@ -32,7 +33,6 @@ METRIC_LABELS = {
     "required_roles_covered": "Required roles covered",
 }
 LINE_HEIGHT = 13.0
-INK = QColor("#1d232c")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +144,7 @@ def paint_lines(painter: QPainter, box: QRectF, lines: list[Line]) -> None:
             painter.drawText(row.adjusted(_indent(line), 0, 0, 0), flags, line.text)
         elif line.kind != "gap":
             painter.setFont(text_font)
-            painter.setPen(QColor("#5d6673") if line.kind in ("people", "advice") else INK)
+            painter.setPen(MUTED if line.kind in ("people", "advice") else INK)
             painter.drawText(row.adjusted(_indent(line), 0, 0, 0), flags, line.text)
         y += LINE_HEIGHT
     painter.restore()

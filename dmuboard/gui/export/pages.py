@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.export import decor, findings
 from dmuboard.gui.export.layout import (
     BAND_GAP,
@@ -27,7 +26,13 @@ from dmuboard.gui.export.layout import (
     pixel_size,
     plan_pages,
 )
-from dmuboard.gui.export.options import POINTS_PER_UNIT, ExportOptions, paper_points
+from dmuboard.gui.export.options import (
+    MM_PER_INCH,
+    POINTS_PER_INCH,
+    POINTS_PER_UNIT,
+    ExportOptions,
+    paper_points,
+)
 from dmuboard.gui.export.picture import BoardPicture
 from dmuboard.gui.qtapp import export_font, measure
 
@@ -53,7 +58,7 @@ class PageSet:
                  paper: tuple[float, float] | None = None, analysis: Analysis | None = None) -> None:
         self.picture = picture
         self.options = options
-        self.theme = Theme()
+        self.theme = picture.scene.look.theme
         proposal = options.proposal
         self.plan: PagePlan = plan_pages(picture.source_rect(), options,
                                          lambda width: decor.legend_height(width, proposal), paper)
@@ -89,8 +94,10 @@ class PageSet:
             self.picture.paint(painter, page.tile.target, page.tile.source)
             if page.overview:
                 self._paint_grid(painter, page.tile)
-            elif page.tile.label:
-                _paint_tile_label(painter, page.tile)
+            elif page.tile.label:  # for putting the printed pages together
+                tile = page.tile
+                _tag(painter, tile.target,
+                     f"Row {tile.row} of {tile.rows}, column {tile.column} of {tile.columns}", 7.0)
             if self.plan.legend is not None:
                 decor.paint_legend(painter, self._legend_box(page.tile), options.proposal, self.theme)
             return
@@ -104,21 +111,14 @@ class PageSet:
         """The outline and number of every tiled page over the overview."""
         scale = overview.target.width() / overview.source.width()
         painter.save()
-        painter.setFont(export_font(9.0, bold=True))
-        first = 2  # the overview is page 1
-        for number, tile in enumerate(self.plan.tiles, start=first):
+        for number, tile in enumerate(self.plan.tiles, start=2):  # the overview is page 1
             box = QRectF(overview.target.left() + (tile.source.left() - overview.source.left()) * scale,
                          overview.target.top() + (tile.source.top() - overview.source.top()) * scale,
                          tile.source.width() * scale, tile.source.height() * scale)
             painter.setPen(QPen(QColor(29, 35, 44, 170), 0.8, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(box)
-            tag = QRectF(box.left() + 3.0, box.top() + 3.0, 64.0, 14.0)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 215))
-            painter.drawRect(tag)
-            painter.setPen(QColor("#1d232c"))
-            painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, f"p. {number} · {tile.row}/{tile.column}")
+            _tag(painter, box, f"p. {number} · {tile.row}/{tile.column}", 9.0)
         painter.restore()
 
     def _legend_box(self, tile: Tile) -> QRectF:
@@ -144,7 +144,8 @@ def describe(source: QRectF, options: ExportOptions) -> str:
     if options.format == "png":
         width, height = pixel_size(plan.width, plan.height, options.dpi)
         return f"{width:,} × {height:,} pixels".replace(",", " ")
-    size = f"{plan.width * MM_PER_POINT:.0f} × {plan.height * MM_PER_POINT:.0f} mm"
+    to_mm = MM_PER_INCH / POINTS_PER_INCH
+    size = f"{plan.width * to_mm:.0f} × {plan.height * to_mm:.0f} mm"
     if options.format == "svg":
         return f"A drawing of {size}"
     count = plan.pages + (1 if plan.pages > 1 else 0)
@@ -158,20 +159,16 @@ def describe(source: QRectF, options: ExportOptions) -> str:
     return text
 
 
-MM_PER_POINT = 25.4 / 72.0
-
-
-def _paint_tile_label(painter: QPainter, tile: Tile) -> None:
-    """A small tag in the tile's top-left corner, for putting the printed pages together."""
+def _tag(painter: QPainter, corner: QRectF, text: str, size: float) -> None:
+    """A small white label in the top-left corner of ``corner``."""
     painter.save()
-    font = export_font(7.0, bold=True)
-    text = f"Row {tile.row} of {tile.rows}, column {tile.column} of {tile.columns}"
-    box = QRectF(tile.target.left() + 2.0, tile.target.top() + 2.0, measure(font).horizontalAdvance(text) + 10.0,
-                 12.0)
+    font = export_font(size, bold=True)
+    box = QRectF(corner.left() + 2.0, corner.top() + 2.0, measure(font).horizontalAdvance(text) + 10.0,
+                 size + 5.0)
     painter.setFont(font)
-    painter.setPen(QPen(QColor("#5d6673"), 0.5))
+    painter.setPen(QPen(decor.MUTED, 0.5))
     painter.setBrush(QColor(255, 255, 255, 230))
     painter.drawRect(box)
-    painter.setPen(QColor("#1d232c"))
+    painter.setPen(decor.INK)
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
     painter.restore()

@@ -75,12 +75,11 @@ def render_pdf(pages: PageSet, progress: Progress | None = None) -> bytes:
             layout = QPageLayout(QPageSize(QSizeF(page.width, page.height), QPageSize.Unit.Point, "",
                                            QPageSize.SizeMatchPolicy.FuzzyMatch),
                                  QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+            writer.setPageLayout(layout)
             if index == 0:
-                writer.setPageLayout(layout)
                 if not painter.begin(writer):
                     raise StoreError("The PDF could not be started.")
             else:
-                writer.setPageLayout(layout)
                 writer.newPage()
             painter.save()
             painter.scale(DEVICE_DPI / 72.0, DEVICE_DPI / 72.0)
