@@ -302,3 +302,32 @@ def test_not_json_is_a_one_line_error(text: str | bytes, expected: str) -> None:
         jsonformat.loads(text)
     assert expected in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("place", ["people[1].x", "board.deal_value", "views[0].rect[2]"])
+def test_number_with_hundreds_of_digits_is_refused_plainly(place: str) -> None:
+    """A whole number too large for any coordinate or amount is refused with the
+    place named, not a crash."""
+    doc = base()
+    if place == "people[1].x":
+        doc["people"][1].update(x=0, y=0)
+    text = json.dumps(doc)
+    huge = "1" + "0" * 400
+    if place == "people[1].x":
+        text = text.replace('"x": 0', f'"x": {huge}')
+    elif place == "board.deal_value":
+        text = text.replace('"deal_value": 1000', f'"deal_value": {huge}')
+    else:
+        text = text.replace("[-500, -300, 1000, 600]", f"[-500, -300, {huge}, 600]")
+    with pytest.raises(BoardError) as caught:
+        jsonformat.loads(text)
+    assert str(caught.value).startswith(f"{place}: expected a finite number")
+
+
+@pytest.mark.parametrize("text", [
+    b"\xef\xbb\xbf" + json.dumps(base()).encode("utf-8"),
+    "\ufeff" + json.dumps(base()),
+])
+def test_byte_order_mark_is_allowed(text: str | bytes) -> None:
+    """A document saved by a Windows editor (with a byte-order mark) reads normally."""
+    assert list(jsonformat.loads(text).people) == ["p1", "p2", "u1", "u2"]

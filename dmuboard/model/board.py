@@ -89,7 +89,10 @@ def _integer(value: Any, name: str, low: int, high: int) -> int:
 def _number(value: Any, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise BoardError(name, f"expected a number, got {_show(value)}")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # a whole number with hundreds of digits
+        number = math.inf
     if not math.isfinite(number):
         raise BoardError(name, f"expected a finite number, got {_show(value)}")
     return number

@@ -168,7 +168,14 @@ def board_to_document(board: Board) -> dict[str, Any]:
 
 
 def loads(text: str | bytes) -> Board:
-    """Parse JSON text into a board; a JSON syntax error is a :class:`BoardError` too."""
+    """Parse JSON text into a board; a JSON syntax error is a :class:`BoardError` too.
+
+    A leading byte-order mark (as Windows editors write) is allowed.
+    """
+    if isinstance(text, bytes) and text.startswith(b"\xef\xbb\xbf"):
+        text = text[3:]
+    elif isinstance(text, str) and text.startswith("\ufeff"):
+        text = text[1:]
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
