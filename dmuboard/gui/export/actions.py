@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPainter
+from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPainter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from dmuboard.gui.export import export_board, pages
@@ -172,6 +172,9 @@ def print_dialog(window: MainWindow) -> bool:
     options = dialog.options(tuple(selected), _view_rect(window))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(window.editor.document.board.info.title)
+    area = area_rect(window.scene, options)
+    if area.width() > area.height():  # boards are usually wide: start the preview in landscape
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     preview = QPrintPreviewDialog(printer, window)
     analysis = _analysis(window, options)
     preview.paintRequested.connect(lambda p: print_board(window, options, p, analysis))
@@ -181,8 +184,6 @@ def print_dialog(window: MainWindow) -> bool:
 def print_board(window: MainWindow, options: ExportOptions, printer: QPrinter,
                 analysis: Analysis | None = None, progress: Progress | None = None) -> int:
     """Paint the pages onto ``printer`` (its paper, our margins); returns the number of pages."""
-    from PySide6.QtGui import QPageLayout
-
     assert window.editor is not None and window.scene is not None
     printer.setFullPage(True)
     printer.setResolution(DEVICE_DPI)  # the canvas's text sizes assume this resolution
