@@ -133,6 +133,12 @@ REFUSED = {
     "stance not allowed": (_wrong_stance, "'enemy' is not one of"),
     "link to nobody": (_dangling_link, "no person with id 'nobody'"),
     "WAL mode": (_wal_mode, "write-ahead log"),
+    "roles nested deeply": (_sql("UPDATE people SET roles = printf('%.*c', 100000, '[') || printf('%.*c', 100000, ']') "
+                                 "WHERE id = 'p1'"), "person 'p1'.roles"),
+    "position as text": (_sql("UPDATE people SET x = 'left' WHERE id = 'p1'"), "person 'p1'.x: expected a number"),
+    "view rect not JSON": (_sql("UPDATE views SET rect = 'wide' WHERE position = 0"), "rect: is not a list"),
+    "reporting cycle": (_sql("INSERT INTO links VALUES (1, 'l99', 99, 'p1', 'p2', 'reports_to', NULL, '')"),
+                        "link l99: this reporting line would make a cycle"),
 }
 
 
