@@ -7,6 +7,8 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pypdf
 import pytest
@@ -332,6 +334,34 @@ def test_a_missing_folder_is_a_clear_error_and_writes_nothing(board: Board, tmp_
     with pytest.raises(StoreError, match="does not exist"):
         export_board(board, out, ExportOptions(format="png", dpi=30))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_full_disk_is_named_and_leaves_no_partial_file(
+    board: Board, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the disk takes only part of the file, the export says the disk is full, removes
+    its temporary file and keeps the old file as it was."""
+    from PySide6.QtCore import QSaveFile
+
+    from dmuboard.gui.export import writers
+
+    class FillingDisk(QSaveFile):
+        taken = 0
+
+        def write(self, data: Any) -> int:  # type: ignore[override]
+            if FillingDisk.taken:
+                return -1
+            FillingDisk.taken = 4096
+            return super().write(bytes(data)[:4096])
+
+    monkeypatch.setattr(writers, "QSaveFile", FillingDisk)
+    monkeypatch.setattr(writers.shutil, "disk_usage", lambda path: SimpleNamespace(free=0))
+    out = tmp_path / "board.pdf"
+    out.write_bytes(b"old")
+    with pytest.raises(StoreError, match="disk is full"):
+        export_board(board, out, ExportOptions(format="pdf"))
+    assert out.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["board.pdf"]
 
 
 def test_an_export_replaces_a_file_whole(board: Board, tmp_path: Path) -> None:
