@@ -348,7 +348,7 @@ def test_a_full_disk_is_named_and_leaves_no_partial_file(
     class FillingDisk(QSaveFile):
         taken = 0
 
-        def write(self, data: Any) -> int:  # type: ignore[override]
+        def write(self, data: Any) -> int:
             if FillingDisk.taken:
                 return -1
             FillingDisk.taken = 4096
