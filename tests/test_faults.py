@@ -140,3 +140,14 @@ def test_save_copy_to_missing_folder_is_a_clear_error(store: BoardFile, tmp_path
     assert ".tmp" not in str(caught.value)
     assert "\n" not in str(caught.value)
     assert same_board(store.board, sample_board())
+
+
+def test_save_copy_onto_itself_keeps_later_changes(store: BoardFile, tmp_path: Path) -> None:
+    """Saving a copy under the board's own name (a "Save as" to the same file) leaves
+    the open board working: changes made afterwards are in the file."""
+    doc = store.document()
+    store.save_copy(tmp_path / "." / "board.dmu")
+    doc.apply(Change(removed_links=("l1",)))
+    with BoardFile.open(store.path, read_only="checking") as again:
+        assert "l1" not in again.board.links
+        assert same_board(again.board, doc.board)

@@ -224,6 +224,10 @@ class BoardFile:
     def save_copy(self, destination: str | os.PathLike[str]) -> None:
         """Write a consistent copy of the board to ``destination`` (replacing it whole)."""
         destination = Path(destination)
+        if destination.exists() and os.path.samefile(destination, self.path):
+            # The board is its own up-to-date copy; replacing the file under the open
+            # connection would send every later change to a deleted file.
+            return
         with _temporary_beside(destination) as temporary:
             # SQLite's online backup reads the open file page by page into the copy: it
             # works while the board itself can no longer be written.
