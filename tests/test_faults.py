@@ -151,3 +151,19 @@ def test_save_copy_onto_itself_keeps_later_changes(store: BoardFile, tmp_path: P
     with BoardFile.open(store.path, read_only="checking") as again:
         assert "l1" not in again.board.links
         assert same_board(again.board, doc.board)
+
+
+def test_file_replaced_by_another_program_while_open(store: BoardFile, tmp_path: Path) -> None:
+    """When a sync tool swaps the file for another while it is open, a change is
+    refused with a message saying so; memory keeps the board, and a copy saves it."""
+    doc = store.document()
+    other = tmp_path / "other.dmu"
+    write_new(other, sample_board())
+    other.replace(store.path)
+    with pytest.raises(StoreError, match="moved or replaced by another program") as caught:
+        doc.apply(Change(removed_links=("l1",)))
+    assert "\n" not in str(caught.value)
+    assert same_board(doc.board, sample_board())
+    store.save_copy(tmp_path / "rescued.dmu")
+    with BoardFile.open(tmp_path / "rescued.dmu") as copy:
+        assert same_board(copy.board, sample_board())

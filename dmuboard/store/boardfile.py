@@ -88,6 +88,12 @@ def explain(error: BaseException, name: str, *, new_file: bool = False) -> str:
         return f"{name} could not be written: {text}."
     if full:
         return f"The disk is full, so the change was not saved to {name}. Free some space, or save a copy elsewhere."
+    code = getattr(getattr(error, "orig", None) or error, "sqlite_errorcode", None)
+    if code == getattr(sqlite3, "SQLITE_READONLY_DBMOVED", 1032):
+        return (
+            f"{name} was moved or replaced by another program while it was open, so the change was not "
+            "saved. Save a copy elsewhere."
+        )
     if read_only:
         return (
             f"{name} can no longer be written (it became read-only), so the change was not saved. "
