@@ -29,6 +29,19 @@ bench: $(STAMP)
 soak: $(STAMP)
 	QT_QPA_PLATFORM=offscreen DMUBOARD_KILL_TRIALS=200 $(PY) -m pytest -q tests/test_crash_safety.py
 
+# Coverage-guided fuzzing of the .dmu and .json readers (fuzz/): atheris is installed
+# here only (the "fuzz" extra); FUZZ_TIME seconds per reader; crashing inputs are
+# kept in fuzz/artifacts/.
+FUZZ_TIME ?= 300
+
+fuzz: $(STAMP)
+	@$(PY) -m pip install --quiet -e '.[fuzz]' || { \
+	  echo "make fuzz: atheris could not be installed for $$($(PY) --version); it needs a wheel for this Python or clang with libFuzzer to build one."; \
+	  exit 1; }
+	mkdir -p fuzz/artifacts
+	PYTHONPATH=$(CURDIR) QT_QPA_PLATFORM=offscreen $(PY) fuzz/fuzz_open.py -max_total_time=$(FUZZ_TIME) -artifact_prefix=fuzz/artifacts/
+	PYTHONPATH=$(CURDIR) $(PY) fuzz/fuzz_json.py -max_total_time=$(FUZZ_TIME) -artifact_prefix=fuzz/artifacts/
+
 # The desktop build (docs/packaging.md): a fresh virtual environment holding only what
 # pyproject.toml asks for, then dmuboard.spec; prints the size of the folder.
 DIST_VENV := build/dist-venv
