@@ -80,7 +80,7 @@ def test_entering_hides_every_panel_and_leaving_restores_the_window_exactly(kit:
     scroll = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
     assert docks["palette"] and not docks["findings"]
 
-    window.start_presentation()
+    window.presentation.toggle()
     qtbot.waitUntil(window.isFullScreen)
     assert not window.menuBar().isVisible() and not window.statusBar().isVisible()
     assert not any(bar.isVisible() for bar in window.findChildren(QToolBar))

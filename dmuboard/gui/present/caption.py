@@ -31,6 +31,7 @@ class Caption(QLabel):
         )
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.at_top = at_top
+        self._over: QGraphicsView | None = None
         self.hide()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -48,15 +49,26 @@ class Caption(QLabel):
             self._timer.start(int(seconds * 1000))
 
     def place(self, over: QGraphicsView) -> None:
+        """As wide as the text needs (at most the view's width), centred near its edge."""
         viewport = over.viewport()
         parent = self.parentWidget()
         corner = viewport.mapTo(parent, QPoint(0, 0)) if parent is not None else QPoint(0, 0)
         area = QRect(corner, viewport.size())
-        width = max(200, area.width() - 2 * MARGIN)
+        room = max(200, area.width() - 2 * MARGIN)
+        margins = self.contentsMargins()
+        natural = self.fontMetrics().horizontalAdvance(self.text()) + 46 + margins.left() + margins.right()
+        width = min(room, natural)
         height = self.heightForWidth(width)
-        height = max(height, self.sizeHint().height())
+        if height <= 0:
+            height = self.sizeHint().height()
         y = area.top() + MARGIN if self.at_top else area.bottom() - MARGIN - height
-        self.setGeometry(area.left() + MARGIN, y, width, height)
+        self.setGeometry(area.left() + (area.width() - width) // 2, y, width, height)
+        self._over = over
+
+    def replace_over(self) -> None:
+        """Place the caption again (the view was resized)."""
+        if self.isVisible() and self._over is not None:
+            self.place(self._over)
 
     def clear(self) -> None:
         self._timer.stop()

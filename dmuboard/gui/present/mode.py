@@ -42,6 +42,8 @@ class Before:
     transform: QTransform | None = None
     scroll: tuple[int, int] = (0, 0)
     theme: Theme | None = None
+    scroll_bars: tuple[Qt.ScrollBarPolicy, Qt.ScrollBarPolicy] = (
+        Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     layers: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -58,11 +60,12 @@ class Presentation(QObject):
         self.stances = StanceMenus(self)
         self.views = SavedViews(window, self.layers)
         self.views_panel = add_views_panel(window, self.views)
-        self.caption = Caption(window, 24.0)
-        self.name_caption = Caption(window, 26.0, at_top=True)
+        self.caption = Caption(window, 22.0)
+        self.name_caption = Caption(window, 20.0, at_top=True)
         self.walk = FindingsWalk(window, self.spotlight, self.caption)
         self.layers.changed.connect(lambda _shown: self.spotlight.apply())
         self.keys: dict[str, QAction] = {}
+        self.fit_on_leave = False  # presenting from the start: leave to a board fitted to the window
         self._make_actions()
         window.board_opened.connect(self._board_opened)
 
@@ -110,6 +113,11 @@ class Presentation(QObject):
 
     # -- entering and leaving ----------------------------------------------------------------
 
+    def start(self) -> None:
+        """Present as the program starts (`--present`): once the window has been laid out."""
+        self.fit_on_leave = True
+        QTimer.singleShot(0, self, self.enter)
+
     def toggle(self) -> None:
         if self.active:
             self.leave()
@@ -138,6 +146,8 @@ class Presentation(QObject):
             transform=view.transform() if view is not None else None,
             scroll=(view.horizontalScrollBar().value(), view.verticalScrollBar().value()) if view else (0, 0),
             theme=w.scene.look.theme if w.scene is not None else None,
+            scroll_bars=(view.horizontalScrollBarPolicy(), view.verticalScrollBarPolicy()) if view else (
+                Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAsNeeded),
             layers=self.layers.shown(),
         )
         for part in self._chrome():
@@ -152,13 +162,27 @@ class Presentation(QObject):
         self.stances.large = True
         if w.scene is not None:
             w.scene.set_theme(projector_theme())
+        if view is not None:
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         w.showFullScreen()
         self.fit()
-        QTimer.singleShot(0, self, self.fit)  # again once the window has its full-screen size
+        QTimer.singleShot(50, self, self._fill_screen)  # once the window has its full-screen size
         if view is not None:
             view.setFocus()
         self.name_caption.show_text("Presenting · Esc to leave", view, seconds=2.5)
         w.say("Presenting: Esc leaves, Space steps through the views, F through the findings.")
+
+    def _fill_screen(self) -> None:
+        """Without a window manager (a kiosk, a bare X server) full screen is only asked
+        for: then the window covers the screen itself. Then the board is fitted again."""
+        w = self.window
+        screen = w.screen()
+        if self.active and screen is not None and w.geometry() != screen.geometry():
+            w.setGeometry(screen.geometry())
+        self.fit()
+        self.caption.replace_over()
+        self.name_caption.replace_over()
 
     def fit(self) -> None:
         view = self.window.view
@@ -177,6 +201,7 @@ class Presentation(QObject):
         before, self.before = self.before, None
         if before is None:
             return
+        refit, self.fit_on_leave = self.fit_on_leave, False
         self.walk.stop()
         self.spotlight.clear()
         self.views.glide.stop()
@@ -201,12 +226,18 @@ class Presentation(QObject):
         w.restoreState(before.state)
         for part, shown in before.shown.items():
             part.setVisible(shown)
-        self._restore_view(before)
-        QTimer.singleShot(0, self, lambda: self._restore_view(before))  # after the window's resize
+        w.statusBar().clearMessage()
+        self._restore_view(before, refit)
+        QTimer.singleShot(0, self, lambda: self._restore_view(before, refit))  # after the window's resize
 
-    def _restore_view(self, before: Before) -> None:
+    def _restore_view(self, before: Before, refit: bool) -> None:
         view = self.window.view
         if view is None or before.transform is None or self.active:
+            return
+        view.setHorizontalScrollBarPolicy(before.scroll_bars[0])
+        view.setVerticalScrollBarPolicy(before.scroll_bars[1])
+        if refit:  # the window had not shown the board before presenting
+            view.fit()
             return
         view.setTransform(before.transform)
         view.board_scene.set_detail(view.zoom())

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QRectF, Qt
+
 from dmuboard.analysis import Finding
 from dmuboard.gui.present.caption import Caption
 from dmuboard.gui.present.spotlight import Spotlight
 
 if TYPE_CHECKING:
     from dmuboard.gui.mainwindow import MainWindow
+
+
+CLOSE_UP = (880.0, 620.0)  # the least of the board (scene units) a finding's close-up shows
 
 
 class FindingsWalk:
@@ -57,12 +62,26 @@ class FindingsWalk:
         if people:
             self.spotlight.on_people(people)
             if view is not None:
-                view.center_on(people)
+                self.close_up(people)
         else:  # about the board as a whole
             self.spotlight.clear()
             if view is not None:
                 view.fit()
         self.caption.show_text(f"{index + 1} of {count} · {finding.message}", view)
+
+    def close_up(self, people: list[str]) -> None:
+        """Zoom in on the finding's people, with some of the board around them for
+        context, large enough to read from the back of the room."""
+        view = self.window.view
+        if view is None:
+            return
+        rect = view.board_scene.people_rect(people)
+        centre = rect.center()
+        width = max(rect.width() + 160.0, CLOSE_UP[0])
+        height = max(rect.height() + 260.0, CLOSE_UP[1])  # room for the caption below
+        area = QRectF(centre.x() - width / 2, centre.y() - height / 2 + 60.0, width, height)
+        view.fitInView(area, Qt.AspectRatioMode.KeepAspectRatio)
+        view.board_scene.set_detail(view.zoom())
 
     def stop(self) -> None:
         """End the walk: no spotlight, no caption."""
