@@ -232,8 +232,8 @@ class MainWindow(WindowFiles):
             self.scene.set_connect_mode(on)
 
     def start_presentation(self) -> None:
-        """Presentation mode (`dmuboard FILE --present`, F5): full screen for a projector."""
-        self.presentation.enter()
+        """Presentation mode from the start (`dmuboard FILE --present`): full screen for a projector."""
+        self.presentation.start()
 
     def set_full_screen(self, on: bool) -> None:
         if on:
