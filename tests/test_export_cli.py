@@ -73,9 +73,9 @@ def test_a_proposal_from_the_command_line_hides_the_stances(tmp_path: Path) -> N
 
 
 def test_page_and_orientation_set_the_pdf_paper(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """``--page A3 --orientation portrait`` gives one A3 portrait page."""
+    """``--page A3 --orientation portrait`` gives one A3 portrait page (the paper's name in any case)."""
     out = tmp_path / "a3.pdf"
-    code, _, err = run(capsys, "export", sample_path(), out, "--page", "A3", "--orientation", "portrait")
+    code, _, err = run(capsys, "export", sample_path(), out, "--page", "a3", "--orientation", "portrait")
     assert code == 0, err
     reader = pdf_of(out)
     assert len(reader.pages) == 1

@@ -26,6 +26,7 @@ NAME = "export"
 HELP = "render a board to .png, .pdf or .svg (chosen by OUT's extension)"
 
 FORMATS = (".png", ".pdf", ".svg")
+PAGES = ("fit", "A4", "A3", "Letter")
 
 
 def _dpi(text: str) -> int:
@@ -40,14 +41,19 @@ def _dpi(text: str) -> int:
     return value
 
 
+def _page(text: str) -> str:
+    """The paper name as written in the help, whatever its case (a4, letter)."""
+    return next((page for page in PAGES if page.lower() == text.lower()), text)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", type=Path, metavar="FILE", help="the board (.dmu or .json)")
     parser.add_argument("destination", type=Path, metavar="OUT", help="the file to write: .png, .pdf or .svg")
     parser.add_argument("--profile", choices=("internal", "proposal"), default="internal",
                         help="internal: everything (default); proposal: safe to show the customer")
-    parser.add_argument("--dpi", type=_dpi, default=None,
+    parser.add_argument("--dpi", type=_dpi, default=None, metavar="N",
                         help="PNG resolution in dots per inch (default 300; one scene unit is 1/96 inch)")
-    parser.add_argument("--page", choices=("fit", "A4", "A3", "Letter"), default="fit",
+    parser.add_argument("--page", choices=PAGES, type=_page, default="fit",
                         help="fit: the board's own size (default); or a paper size the board is fitted onto")
     parser.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape",
                         help="for a paper size (default landscape)")
