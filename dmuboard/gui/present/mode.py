@@ -228,7 +228,8 @@ class Presentation(QObject):
             part.setVisible(shown)
         w.statusBar().clearMessage()
         self._restore_view(before, refit)
-        QTimer.singleShot(0, self, lambda: self._restore_view(before, refit))  # after the window's resize
+        for delay in (0, 150):  # again once the window has its old size back (a window manager may lag)
+            QTimer.singleShot(delay, self, lambda: self._restore_view(before, refit))
 
     def _restore_view(self, before: Before, refit: bool) -> None:
         view = self.window.view
