@@ -20,7 +20,7 @@ fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/dmuboard-dist-check.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/home"
+mkdir -p "$WORK/home" && chmod 700 "$WORK/home"
 passed=0
 
 fail() {
@@ -49,8 +49,9 @@ run() {
     status=$?
 }
 
-expect_status() {  # expect_status CODE WHAT
+expect_status() {  # expect_status CODE WHAT; a success also prints nothing on stderr (no Qt warnings)
     [ "$status" -eq "$1" ] || fail "$2: exit status $status, expected $1"
+    if [ "$1" -eq 0 ] && [ -s "$WORK/err" ]; then fail "$2: succeeded but printed on stderr"; fi
 }
 
 no_traceback() {  # no_traceback WHAT
