@@ -4,6 +4,7 @@ menu, undo while presenting and the walk through the findings."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from dmuboard.gui.mainwindow import MainWindow
 from dmuboard.gui.present.spotlight import DIM
 from dmuboard.gui.present.stancemenu import stance_menu
 from dmuboard.model.board import Board, Link
+from dmuboard.model.document import Change
 from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit, small_board
 
 pytestmark = QT_NOISE
@@ -282,3 +284,74 @@ def test_f_walks_through_the_findings_and_esc_ends_the_walk_first(kit: WindowKit
     QTest.keyClick(view, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.isFullScreen())
     assert not window.presentation.active
+
+
+def test_typing_a_name_while_presenting_is_not_taken_by_the_keys(kit: WindowKit, qtbot: Any) -> None:
+    """Renaming in place while presenting: Space, F and digits go into the name, not to the
+    presentation keys, and Esc cancels the typing without leaving presentation."""
+    window = presenting(kit, qtbot)
+    view, scene = window.view, window.scene
+    assert view is not None and scene is not None
+    editor = scene.edit_name("p3")
+    assert editor is not None
+    QTest.keyClicks(view, "Fien 2")
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert window.editor.document.board.people["p3"].name.endswith("Fien 2")
+    assert window.actions["layer_influence"].isChecked() and window.presentation.walk.index == -1
+    scene.edit_name("p3")
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert scene.name_editor is None and window.presentation.active
+
+
+def test_the_spotlight_follows_a_line_drawn_while_presenting(kit: WindowKit, qtbot: Any) -> None:
+    """A new line to the spotlit person lights its other end at once; undoing it dims them again."""
+    window = presenting(kit, qtbot)
+    click(window, "u1", qtbot)
+    assert dimmed(window) == {"p1", "p3"}
+    assert window.editor.submit(window_change_link(window))
+    assert dimmed(window) == {"p1"}
+    window.editor.undo_stack.undo()
+    assert dimmed(window) == {"p1", "p3"}
+
+
+def window_change_link(window: MainWindow) -> Change:
+    doc = window.editor.document
+    return Change(links=(Link(doc.new_link_id(), "u1", "p3", "relationship", 3),), label="Link")
+
+
+def test_starting_with_present_leaves_to_the_whole_board(kit: WindowKit, qtbot: Any) -> None:
+    """Started with --present, leaving shows the whole board in the restored window, with the
+    menu bar and panels back."""
+    window = presenting(kit, qtbot)
+    window.presentation.leave()
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    qtbot.wait(200)
+    view, scene = window.view, window.scene
+    assert view is not None and scene is not None
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.contains(scene.people_rect())
+    assert window.menuBar().isVisible() and window.docks["palette"].isVisible()
+
+
+def test_stepping_without_saved_views_says_how_to_make_them(kit: WindowKit, qtbot: Any) -> None:
+    """Space on a board without saved views leaves the canvas where it is and says where to save views."""
+    window = presenting(kit, qtbot)
+    view = window.view
+    assert view is not None
+    transform = view.transform()
+    QTest.keyClick(view, Qt.Key.Key_Space)
+    assert view.transform() == transform
+    assert "Views panel" in window.presentation.name_caption.text()
+
+
+def test_a_finding_caption_shows_names_as_typed(kit: WindowKit, qtbot: Any) -> None:
+    """A person named like markup appears in the caption literally."""
+    board = four_kinds()
+    board.people["p1"] = replace(board.people["p1"], name="<b>Ingrid</b> & co")
+    window = presenting(kit, qtbot, board)
+    for _ in range(12):
+        QTest.keyClick(window.view, Qt.Key.Key_F)
+        if "<b>Ingrid</b> & co" in window.presentation.caption.text():
+            break
+    assert "<b>Ingrid</b> & co" in window.presentation.caption.text()
+    assert window.presentation.caption.textFormat() == Qt.TextFormat.PlainText

@@ -263,7 +263,10 @@ class Presentation(QObject):
         if self.walk.active:
             self.walk.stop()
         shown = self.views.step(delta)
-        if shown is not None:
+        if shown is None:
+            self.name_caption.show_text("No saved views yet: save them in the Views panel (View > Panels).",
+                                        self.window.view, seconds=3.0)
+        else:
             self.spotlight.clear()
             self.name_caption.show_text(shown.name, self.window.view, seconds=2.0)
 

@@ -116,7 +116,6 @@ class SavedViews(QObject):
         """The next (+1) or previous (-1) view, going round at the ends."""
         count = len(self.views())
         if count == 0:
-            self.window.say("This board has no saved views: save one in the Views panel first.")
             return None
         index = (self.current + delta) % count if self.current >= 0 else (0 if delta > 0 else count - 1)
         return self.show(index)
