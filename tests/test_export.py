@@ -169,11 +169,13 @@ def test_an_svg_parses_and_holds_the_names_as_text(board: Board) -> None:
 
 
 def test_the_proposal_copy_holds_nothing_the_customer_must_not_see() -> None:
-    """Stances, notes, interests, link notes, conflicts and saved views are gone from the data;
-    the board the user works on is unchanged."""
+    """Stances, influence ratings, notes, interests, link notes, conflicts and saved views are gone
+    from the data; the board the user works on is unchanged."""
     board = sample_board()
     safe = proposal_board(board)
     assert {p.stance for p in safe.people.values()} == {"unknown"}
+    assert len({p.influence for p in safe.people.values()}) == 1
+    assert len({p.influence for p in board.people.values()}) > 1
     assert not any(p.notes or p.interests for p in safe.people.values())
     assert not any(link.note for link in safe.links.values())
     assert "conflict" not in {link.kind for link in safe.links.values()}

@@ -3,7 +3,9 @@ and the part of a board a selection export shows.
 
 The Proposal profile does not rely on hiding things on the canvas: what the
 customer must not see is taken out of the data before a single item is made, so
-it cannot reach the file even invisibly. Stances become ``unknown``; notes,
+it cannot reach the file even invisibly. Stances become ``unknown``; everyone's
+influence becomes the middle value (our rating of a customer's people is as much an
+internal judgement as a stance: token size and dots would show it); notes,
 interests, link notes and the board's notes become empty; ``conflict`` links and
 saved views (their names are the team's words) are dropped. The canvas is then
 also put in its proposal profile, which leaves out stance colours, words and badges.
@@ -17,6 +19,7 @@ from dataclasses import replace
 from dmuboard.model.board import Board, Person
 
 SECRET_LINK_KINDS = frozenset({"conflict"})
+NEUTRAL_INFLUENCE = 3  # everyone alike: our rating of their people's influence stays with us
 
 
 def proposal_board(board: Board) -> Board:
@@ -31,9 +34,7 @@ def proposal_board(board: Board) -> Board:
 
 
 def _customer_safe(person: Person) -> Person:
-    if person.stance == "unknown" and not person.notes and not person.interests:
-        return person
-    return replace(person, stance="unknown", notes="", interests="")
+    return replace(person, stance="unknown", notes="", interests="", influence=NEUTRAL_INFLUENCE)
 
 
 def part_of(board: Board, person_ids: Iterable[str]) -> Board:
