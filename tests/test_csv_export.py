@@ -5,14 +5,18 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dmuboard.csvio import guess_mapping, parse_table, plan_import
 from dmuboard.csvio.export import export_data, graphml, links_csv, people_csv, render, safe_cell
+from dmuboard.csvio.importing import person_key
 from dmuboard.model import jsonformat
-from dmuboard.model.board import Board, BoardInfo, Link, Person
+from dmuboard.model.board import ROLES, STANCES, Board, BoardInfo, Link, Person
 from dmuboard.model.errors import StoreError, UserError
 from dmuboard.sample import sample_board
 
@@ -50,6 +54,14 @@ def test_cells_a_spreadsheet_would_run_are_prefixed(start: str) -> None:
     """A cell starting with =, +, -, @, tab or carriage return gets an apostrophe in front (OWASP)."""
     assert safe_cell(start + "cmd") == "'" + start + "cmd"
     assert safe_cell("a" + start) == "a" + start
+
+
+def test_a_leading_apostrophe_is_doubled_so_the_guard_can_come_off_again() -> None:
+    """Text that already starts with an apostrophe gets another, so importing the export gives it back."""
+    assert safe_cell("'quoted") == "''quoted"
+    table = parse_table(("name,notes\n" + safe_cell("'=x") + "," + safe_cell("'tis") + "\n").encode(), "a.csv")
+    person = plan_import(Board(BoardInfo("E")), table, guess_mapping(table.header), "customer").people[0]
+    assert (person.name, person.notes) == ("'=x", "'tis")
 
 
 def test_people_csv_has_every_field_and_no_live_formula() -> None:
@@ -153,3 +165,35 @@ def test_export_refuses_to_replace_a_file_unless_asked(tmp_path: Path) -> None:
         export_data(hostile_board(), tmp_path, "json", replace=True)
     with pytest.raises(UserError, match="not an export format"):
         render(hostile_board(), "xlsx")
+
+
+FREE_TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufeff") | st.sampled_from("\t\n "),
+    max_size=40,
+).filter(lambda text: text.strip() != "" or text == "")
+NAMES = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=20)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    people=st.lists(
+        st.tuples(NAMES, NAMES, FREE_TEXT, FREE_TEXT, FREE_TEXT, FREE_TEXT,
+                  st.lists(st.sampled_from(ROLES), unique=True, max_size=3), st.sampled_from(STANCES),
+                  st.integers(1, 5), st.booleans()),
+        max_size=6, unique_by=lambda t: person_key(t[0], t[1]),
+    ),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+)
+def test_any_peoples_csv_imports_as_the_same_people(people: list[tuple[Any, ...]], delimiter: str) -> None:
+    """Whatever text a board holds (formulas, quotes, tabs, line breaks, accents), its people import back the same."""
+    board = Board(BoardInfo("Random"))
+    for i, (name, title, department, organisation, interests, notes, roles, stance, influence, ours) in enumerate(
+        people
+    ):
+        person = Person(f"p{i}", "ours" if ours else "customer", name, title, department, organisation,
+                        () if ours else tuple(roles), "unknown" if ours else stance, influence, interests, notes)
+        board.people[person.id] = person
+    table = parse_table(people_csv(board, delimiter).encode("utf-8"), "people.csv")
+    plan = plan_import(Board(BoardInfo("Empty")), table, guess_mapping(table.header), "customer")
+    assert (plan.problems, plan.duplicates) == ((), ())
+    assert [fields(p) for p in plan.people] == [fields(p) for p in board.people.values()]

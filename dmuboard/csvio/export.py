@@ -43,8 +43,12 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def safe_cell(text: str) -> str:
-    """``text`` made harmless for a spreadsheet: an apostrophe before a formula's first character."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """``text`` made harmless for a spreadsheet: an apostrophe before a formula's first character.
+
+    Text that starts with an apostrophe gets one more, so that the import, which takes
+    one off, gives back exactly what was exported.
+    """
+    return "'" + text if text.startswith(_FORMULA_START) or text.startswith("'") else text
 
 
 def _number(value: float | int | None) -> str:

@@ -18,11 +18,13 @@ from dmuboard.csvio.reading import Problem, Row
 from dmuboard.model.board import Person
 from dmuboard.model.errors import BoardError
 
-# Export prefixes an apostrophe to cells a spreadsheet would run as a formula; reading
-# such a cell back takes it off again, so an export imports as it was.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Export prefixes an apostrophe to cells a spreadsheet would run as a formula (and to
+# cells that start with an apostrophe); reading such a cell back takes it off again,
+# so an export imports as it was.
+_GUARDED = ("=", "+", "-", "@", "\t", "\r", "'")
 T = TypeVar("T")
 _TEXT_FIELDS = ("title", "department", "organisation", "interests", "notes")
+_KEPT_AS_IS = ("department", "organisation", "interests", "notes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +36,15 @@ class Context:
     our_company: str = ""
 
 
-def cell_text(cell: str) -> str:
-    """A cell as text for the board: trimmed, an export's formula guard taken off, CRLF as LF."""
-    text = cell.strip()
-    if text[:1] == "'" and text[1:2] in _FORMULA_START:
+def cell_text(cell: str, *, trim: bool = True) -> str:
+    """A cell as text for the board: an export's formula guard taken off, CRLF as LF.
+
+    Names, titles and the words of roles, stances and sides are trimmed; free text
+    (department, organisation, interests, notes) is kept exactly, so that a board's
+    own export imports as it was. A cell of blanks only is empty either way.
+    """
+    text = cell.strip() if trim or not cell.strip() else cell
+    if text[:1] == "'" and text[1:2] in _GUARDED:
         text = text[1:]
     return text.replace("\r\n", "\n")
 
@@ -48,7 +55,7 @@ def person_from_row(row: Row, mapping: Mapping[int, str], labels: tuple[str, ...
     columns: dict[str, str] = {}
     for index, field in mapping.items():
         if index < len(row.cells):
-            values[field] = cell_text(row.cells[index])
+            values[field] = cell_text(row.cells[index], trim=field not in _KEPT_AS_IS)
             columns[field] = labels[index]
 
     def fail(field: str, text: str) -> RowProblem:
