@@ -104,6 +104,15 @@ def _dangling_link(path: Path) -> None:
     _sql("PRAGMA foreign_keys = OFF", "UPDATE links SET target = 'nobody' WHERE id = 'l2'")(path)
 
 
+def _schema_name_not_utf8(path: Path) -> None:
+    """Break the UTF-8 of a table's name in the schema (as a flipped byte on a disk does)."""
+    _valid(path)
+    data = bytearray(path.read_bytes())
+    at = data.index(b"tableviewsviews") + len(b"table")
+    data[at] = 0xE1
+    path.write_bytes(bytes(data))
+
+
 # (crafting function, words the message must contain)
 REFUSED = {
     "text file": (_text_file, "not an SQLite database"),
@@ -133,6 +142,9 @@ REFUSED = {
     "stance not allowed": (_wrong_stance, "'enemy' is not one of"),
     "link to nobody": (_dangling_link, "no person with id 'nobody'"),
     "WAL mode": (_wal_mode, "write-ahead log"),
+    "schema name not UTF-8": (_schema_name_not_utf8, "not valid UTF-8"),
+    "person name not UTF-8": (_sql("UPDATE people SET name = CAST(x'41e1' AS TEXT) WHERE id = 'p1'"),
+                              "not valid UTF-8"),
     "roles nested deeply": (_sql("UPDATE people SET roles = printf('%.*c', 100000, '[') || printf('%.*c', 100000, ']') "
                                  "WHERE id = 'p1'"), "person 'p1'.roles"),
     "position as text": (_sql("UPDATE people SET x = 'left' WHERE id = 'p1'"), "person 'p1'.x: expected a number"),

@@ -196,7 +196,11 @@ class BoardFile:
                     f"{name} is damaged: it holds a value far larger than any board field "
                     f"(over {safety.MAX_VALUE_BYTES // 2**20} MB)."
                 ) from None
+            if "decode to UTF-8" in str(error.orig):
+                raise NotABoardError(f"{name} is damaged: it holds text that is not valid UTF-8.") from None
             raise NotABoardError(f"{name} is damaged: {error.orig}.") from None
+        except UnicodeDecodeError:
+            raise NotABoardError(f"{name} is damaged: it holds text that is not valid UTF-8.") from None
         try:
             board = _board_from_rows(info_row, people_rows, link_rows, view_rows)
             check_board(board)

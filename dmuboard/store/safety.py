@@ -189,6 +189,8 @@ def inspect(path: Path) -> int:
         raise NotABoardError(f"{path.name} cannot be opened: {error}.") from None
     try:
         check_contents(connection, path.name, version)
+    except UnicodeDecodeError:  # a name in the schema that is not UTF-8 text
+        raise NotABoardError(f"{path.name} is damaged: it holds text that is not valid UTF-8.") from None
     finally:
         connection.close()
     return version
