@@ -134,6 +134,22 @@ def test_export_for_proposal_from_the_window_writes_a_customer_safe_pdf(
     assert "Exported" in window.statusBar().currentMessage()
 
 
+def test_an_added_extension_does_not_replace_a_file_without_asking(
+    kit: WindowKit, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Typing "plan" when "plan.pdf" exists asks first; saying no keeps the file."""
+    window = kit.window(kit.board())
+    (tmp_path / "plan.pdf").write_bytes(b"keep")
+    asked: list[Path] = []
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: ExportDialog.DialogCode.Accepted)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "plan"), ""))
+    monkeypatch.setattr("dmuboard.gui.export.actions._confirm_replace",
+                        lambda parent, path: asked.append(path) or False)
+    assert export_dialog(window, "internal") is None
+    assert asked == [tmp_path / "plan.pdf"]
+    assert (tmp_path / "plan.pdf").read_bytes() == b"keep"
+
+
 def test_an_export_follows_the_layers_the_window_shows(kit: WindowKit, tmp_path: Path) -> None:
     """With the stance layer switched off on screen, the internal export has no stance words either."""
     window = kit.window(kit.board())

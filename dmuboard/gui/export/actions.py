@@ -108,6 +108,8 @@ def export_dialog(window: MainWindow, profile: str) -> Path | None:
     path = Path(name)
     if path.suffix.lower() != f".{options.format}":
         path = path.with_name(f"{path.name}.{options.format}")
+        if path.exists() and not _confirm_replace(window, path):  # the file dialog asked about another name
+            return None
     window.settings.setValue("export/folder", str(path.parent))
     if run_export(window, options, path):
         window.say(f"Exported to {path}.")
@@ -150,6 +152,14 @@ def _progress(parent: QWidget, label: str) -> tuple[Progress, QProgressDialog]:
     return step, dialog
 
 
+def _confirm_replace(parent: QWidget, path: Path) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, "Replace the file?", f"{path.name} already exists. Replace it?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
 def _warn(parent: QWidget, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
@@ -182,7 +192,7 @@ def print_dialog(window: MainWindow) -> bool:
 
 
 def print_board(window: MainWindow, options: ExportOptions, printer: QPrinter,
-                analysis: Analysis | None = None, progress: Progress | None = None) -> int:
+                analysis: Analysis | None = None) -> int:
     """Paint the pages onto ``printer`` (its paper, our margins); returns the number of pages."""
     assert window.editor is not None and window.scene is not None
     printer.setFullPage(True)
@@ -197,9 +207,6 @@ def print_board(window: MainWindow, options: ExportOptions, printer: QPrinter,
             _warn(window, "The board could not be printed", "The printer could not be started.")
             return 0
         for index in range(len(pages)):
-            if progress is not None and not progress(index, len(pages)):
-                printer.abort()
-                break
             if index:
                 printer.newPage()
             painter.save()
