@@ -141,10 +141,14 @@ def test_an_added_extension_does_not_replace_a_file_without_asking(
     window = kit.window(kit.board())
     (tmp_path / "plan.pdf").write_bytes(b"keep")
     asked: list[Path] = []
+
+    def say_no(parent: Any, path: Path) -> bool:
+        asked.append(path)
+        return False
+
     monkeypatch.setattr(ExportDialog, "exec", lambda self: ExportDialog.DialogCode.Accepted)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "plan"), ""))
-    monkeypatch.setattr("dmuboard.gui.export.actions._confirm_replace",
-                        lambda parent, path: asked.append(path) or False)
+    monkeypatch.setattr("dmuboard.gui.export.actions._confirm_replace", say_no)
     assert export_dialog(window, "internal") is None
     assert asked == [tmp_path / "plan.pdf"]
     assert (tmp_path / "plan.pdf").read_bytes() == b"keep"
