@@ -68,6 +68,7 @@ def shared_folder() -> Iterator[Path]:
     folder = Path(tempfile.mkdtemp(prefix="dmu-readonly-"))
     try:
         folder.chmod(0o755)
+        write_new(folder / "warm.dmu", sample_board())  # before any test takes write access away
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -75,7 +76,6 @@ def shared_folder() -> Iterator[Path]:
 
 def _open_as_other_user(folder: Path, target: Path) -> dict[str, object]:
     warm = folder / "warm.dmu"
-    write_new(warm, sample_board())
     result = subprocess.run(
         [sys.executable, "-c", CHILD, str(ROOT), str(warm), str(target)],
         capture_output=True, text=True, timeout=120, cwd=folder,
