@@ -51,7 +51,9 @@ class BoardPicture:
             self.scene.set_layers(tuple(shown))
         if not options.proposal and badges:
             self.scene.set_badges(dict(badges))
-        self.scene.set_theme(export_theme(self.scene.look.theme, clear=options.transparent))
+        theme = export_theme(self.scene.look.theme, clear=options.transparent)
+        if theme != self.scene.look.theme:  # the command line's app font is already the bundled one
+            self.scene.set_theme(theme)
         self.scene.clearSelection()
         drop_invisible(self.scene)
 
