@@ -22,8 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import networkx as nx
-
 from dmuboard.analysis.bounds import Sweep
 
 THRESHOLD = 0.30
@@ -114,6 +112,8 @@ def _cleared(sweep: Sweep, pid: str, low: float) -> bool:
 
 def _exact(nodes: list[str], edges: list[tuple[str, str]], members: list[str], wanted: list[str], n: int) -> set[str]:
     """networkx on one component (built in the whole graph's order), scaled to the whole graph."""
+    import networkx as nx  # only here: a second of start-up the window does not pay for
+
     inside = set(members)
     graph = nx.Graph()
     graph.add_nodes_from(pid for pid in nodes if pid in inside)

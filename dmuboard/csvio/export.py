@@ -18,13 +18,15 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from dmuboard.boardio import write_text_atomically
 from dmuboard.model import jsonformat
 from dmuboard.model.board import Board, Person
 from dmuboard.model.errors import StoreError, UserError
+
+if TYPE_CHECKING:  # networkx is imported where GraphML is made: the window starts without it
+    import networkx as nx
 
 # Format name -> (what the user sees, file extension).
 FORMATS: dict[str, tuple[str, str]] = {
@@ -96,6 +98,8 @@ def _xml(text: str) -> str:
 
 def network(board: Board) -> nx.MultiDiGraph:
     """The board as a networkx graph: people are nodes, links are edges keyed by kind."""
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     info = board.info
     graph.graph.update({"title": _xml(info.title), "customer": _xml(info.customer),
@@ -120,6 +124,8 @@ def network(board: Board) -> nx.MultiDiGraph:
 
 def graphml(board: Board) -> str:
     """The board's network as GraphML text."""
+    import networkx as nx
+
     buffer = io.BytesIO()
     nx.write_graphml(network(board), buffer, encoding="utf-8")
     return buffer.getvalue().decode("utf-8")
