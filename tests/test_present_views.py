@@ -149,3 +149,21 @@ def test_leaving_presentation_brings_back_the_layers_shown_before(kit: WindowKit
     window.presentation.leave()
     assert window.actions["layer_relationship"].isChecked()
     assert window.scene is not None and all(item.isVisible() for item in window.scene.links.values())
+
+
+def test_the_views_panel_saves_and_renames_through_its_buttons(kit: WindowKit, qtbot: Any,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Save… asks for a name and lists the new view; Rename… renames the chosen one; the
+    buttons that need a chosen view are off while the list is empty; the panel is in View > Panels."""
+    window = kit.window(kit.board())
+    panel = window.presentation.views_panel
+    assert window.docks["views"].toggleViewAction() in window.panels_menu.actions()
+    assert not panel.buttons["rename"].isEnabled() and not panel.buttons["delete"].isEnabled()
+    answers = iter([("Who we know", True), ("Who we know well", True)])
+    monkeypatch.setattr("dmuboard.gui.present.viewsdock.QInputDialog.getText",
+                        lambda *args, **kwargs: next(answers))
+    qtbot.mouseClick(panel.buttons["save"], Qt.MouseButton.LeftButton)
+    assert panel_names(window) == ["Who we know"] and panel.list.currentRow() == 0
+    assert panel.buttons["rename"].isEnabled() and not panel.buttons["up"].isEnabled()
+    qtbot.mouseClick(panel.buttons["rename"], Qt.MouseButton.LeftButton)
+    assert names(window) == ["Who we know well"] == panel_names(window)
