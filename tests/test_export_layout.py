@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRectF
 
-from dmuboard.gui.export.layout import FIT_MARGIN, Tile, pixel_size, plan_pages
+from dmuboard.gui.export.layout import FIT_MARGIN, MAX_PDF_SIDE, Tile, pixel_size, plan_pages
 from dmuboard.gui.export.options import POINTS_PER_UNIT, ExportOptions, paper_points
 
 
@@ -23,6 +23,19 @@ def test_a_fit_page_is_the_board_at_natural_size_plus_a_margin() -> None:
     assert plan.height == pytest.approx(1200.0 * 0.75 + 2 * FIT_MARGIN)
     assert plan.pages == 1
     assert plan.tiles[0].target.width() == pytest.approx(3000.0 * 0.75)
+
+
+def test_a_huge_fit_pdf_page_stays_within_what_pdf_readers_open() -> None:
+    """A board 40,000 units wide gets a fit PDF page of at most 200 inches, the board shrunk onto it;
+    a PNG of it is not limited this way (its limit is in pixels)."""
+    huge = QRectF(-20000.0, -5000.0, 40000.0, 10000.0)
+    plan = plan_pages(huge, ExportOptions(format="pdf"), no_legend)
+    assert max(plan.width, plan.height) <= MAX_PDF_SIDE
+    target = plan.tiles[0].target
+    assert plan.body.contains(target.adjusted(0.01, 0.01, -0.01, -0.01))
+    assert target.width() / target.height() == pytest.approx(4.0)
+    picture = plan_pages(huge, ExportOptions(format="png"), no_legend)
+    assert picture.width == pytest.approx(40000.0 * 0.75 + 2 * FIT_MARGIN)
 
 
 def test_paper_sizes_follow_the_orientation() -> None:

@@ -27,6 +27,8 @@ PAPER_MARGIN = 10.0 / 25.4 * 72.0  # 10 mm
 HEADER_HEIGHT = 46.0
 BAND_GAP = 8.0
 MIN_DECORATED_WIDTH = 480.0  # a fit page with a title block or legend is at least this wide
+MAX_PDF_SIDE = 14400.0  # points: 200 inches, the largest page PDF readers accept
+ROW_ALLOWANCE = 13.0  # points per legend row kept free when a huge fit page is shrunk
 
 LegendHeight = Callable[[float], float]
 
@@ -75,12 +77,16 @@ def plan_pages(source: QRectF, options: ExportOptions, legend_height: LegendHeig
     header_h = HEADER_HEIGHT + BAND_GAP if options.with_title_block else 0.0
     if paper is None and options.page == "fit":
         margin = FIT_MARGIN
-        width = source.width() * POINTS_PER_UNIT + 2 * margin
+        scale = POINTS_PER_UNIT
+        if options.format == "pdf":  # PDF readers refuse pages larger than 200 inches
+            room = MAX_PDF_SIDE - 2 * margin - header_h - 4 * ROW_ALLOWANCE
+            scale = min(scale, room / source.width(), room / source.height())
+        width = source.width() * scale + 2 * margin
         if options.with_title_block or options.with_legend:
             width = max(width, MIN_DECORATED_WIDTH)
         inner_w = width - 2 * margin
         legend_h = legend_height(inner_w) + BAND_GAP if options.with_legend else 0.0
-        height = header_h + source.height() * POINTS_PER_UNIT + legend_h + 2 * margin
+        height = header_h + source.height() * scale + legend_h + 2 * margin
     else:
         margin = PAPER_MARGIN
         width, height = paper or paper_points(options.page, options.orientation)
