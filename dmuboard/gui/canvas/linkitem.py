@@ -36,6 +36,7 @@ from dmuboard.gui.canvas.linkdraw import (
 from dmuboard.model.board import Link, Person
 
 if TYPE_CHECKING:
+    from dmuboard.gui.canvas.style import Theme
     from dmuboard.gui.canvas.token import CanvasLook, TokenItem
 
 # The painter versions of the shapes live in linkdraw; they are named here too for
@@ -176,20 +177,13 @@ class LinkItem(QGraphicsPathItem):
 
     def restyle(self) -> None:
         """Pens and brushes for the kind, the theme, selection and path highlight."""
-        theme = self.look.theme
-        kind = self.link.kind
-        colour = theme.link[kind]
-        width = line_width(self.link) * theme.line_scale
-        pen = QPen(colour, width)
-        # Flat ends: the raster engine strokes round-capped wide lines ten times slower.
-        pen.setCapStyle(FLAT)
-        if kind == "influences":
-            pen.setDashPattern([4.0, 3.0])
+        pen, brush = _body_style(self.look.theme, self.link.kind, self.link.strength)
         self.body.setPen(pen)
-        self.body.setBrush(QBrush(colour) if self.link.directed else NO_BRUSH)
+        self.body.setBrush(brush)
         if self._marks is not None:
             self._style_marks()
-        self.show_state()
+        if self.on_path or self._glow is not None:
+            self.show_state()
 
     def _style_marks(self) -> None:
         if self._marks is None:
@@ -225,6 +219,24 @@ class LinkItem(QGraphicsPathItem):
         pen.setCapStyle(FLAT)
         self._glow.setPen(pen)
         self._glow.setVisible(True)
+
+
+_STYLES: dict[tuple[int, float, str, int | None], tuple[QPen, QBrush]] = {}
+
+
+def _body_style(theme: Theme, kind: str, strength: int | None) -> tuple[QPen, QBrush]:
+    """The pen and brush of a line, made once per theme, kind and strength."""
+    colour = theme.link[kind]
+    key = (colour.rgba(), theme.line_scale, kind, strength)
+    style = _STYLES.get(key)
+    if style is None:
+        pen = QPen(colour, line_width(Link("-", "a", "b", kind, strength)) * theme.line_scale)
+        # Flat ends: the raster engine strokes round-capped wide lines ten times slower.
+        pen.setCapStyle(FLAT)
+        if kind == "influences":
+            pen.setDashPattern([4.0, 3.0])
+        style = _STYLES[key] = (pen, QBrush(colour) if kind in ("reports_to", "influences") else NO_BRUSH)
+    return style
 
 
 def _exit(ux: float, uy: float, half_w: float, half_h: float) -> float:
