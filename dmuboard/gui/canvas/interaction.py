@@ -146,6 +146,9 @@ class SceneGestures:
         key = event.key()
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.delete_selection()
+        elif key in ARROWS and not self.selected_people():
+            QGraphicsScene.keyPressEvent(self, event)  # nothing to nudge: the view scrolls
+            return
         elif key in ARROWS:
             step = self.look.grid if self.look.snap else 5.0
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
