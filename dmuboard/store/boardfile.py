@@ -19,46 +19,46 @@ import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Connection, Engine, create_engine, delete, event, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import StaticPool
-from sqlalchemy.util import LRUCache
+from typing import TYPE_CHECKING, Any
 
 from dmuboard.model.board import Board, BoardInfo, Link, Person, View
 from dmuboard.model.document import Change, Document, check_board
 from dmuboard.model.errors import BoardError, NotABoardError, ReadOnlyError, StoreError
 from dmuboard.store import safety
 from dmuboard.store.migrate import upgrade
-from dmuboard.store.schema import (
-    APPLICATION_ID,
-    SCHEMA_VERSION,
-    Base,
-    BoardRow,
-    LinkRow,
-    PersonRow,
-    ViewRow,
-)
+from dmuboard.store.tables import APPLICATION_ID, COLUMNS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
+
+    from dmuboard.store.schema import Base
 
 BOARD_ID = 1
 
+# Opening a board reads its rows with the standard sqlite3 module; SQLAlchemy (a second
+# of start-up) is imported only when the first change is written, or earlier by
+# :meth:`BoardFile.prepare_writing` once the window has painted.
 
 # Every open file gets its own engine; they share one cache of compiled statements,
-# so opening a board or writing a change does not compile the same SQL again.
-_COMPILED: LRUCache[Any, Any] = LRUCache(500)
+# so writing a change does not compile the same SQL again.
+_COMPILED: list[Any] = []
 # SQLAlchemy keys that cache by the dialect object, so all engines use the first one's.
 _DIALECT: list[Any] = []
 
 
 def _engine(raw: sqlite3.Connection, *, write: bool) -> Engine:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import StaticPool
+    from sqlalchemy.util import LRUCache
+
     base = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
     if _DIALECT:
         base.dialect = _DIALECT[0]
     else:
         _DIALECT.append(base.dialect)
-    engine = base.execution_options(compiled_cache=_COMPILED)
+    if not _COMPILED:
+        _COMPILED.append(LRUCache(500))
+    engine = base.execution_options(compiled_cache=_COMPILED[0])
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Connection) -> None:  # the driver's own BEGIN is switched off
@@ -111,10 +111,24 @@ class BoardFile:
         self.path = path
         self.read_only_reason = read_only_reason
         self._raw = raw
-        self._engine = _engine(raw, write=read_only_reason is None)
-        self._connection = self._engine.connect()
+        self._writer: tuple[Engine, Connection] | None = None  # made on the first write
         self.rows = RowWriter(BOARD_ID, 0)
         self.board = Board(BoardInfo("(loading)"))
+
+    @property
+    def _connection(self) -> Connection:
+        """SQLAlchemy's connection on the open file, made (and SQLAlchemy imported) on first use."""
+        if self._writer is None:
+            engine = _engine(self._raw, write=self.read_only_reason is None)
+            self._writer = (engine, engine.connect())
+        return self._writer[1]
+
+    def prepare_writing(self) -> None:
+        """Get ready to write, so that the first change is as quick as the next ones
+        (the window calls this once the board is on screen). Nothing for a read-only board."""
+        if self.read_only_reason is None:
+            self._connection  # noqa: B018  (made on first use)
+            from dmuboard.store import schema  # noqa: F401  (the mappings RowWriter uses)
 
     # -- opening -------------------------------------------------------------------
 
@@ -164,6 +178,8 @@ class BoardFile:
         return memory
 
     def _migrate(self) -> None:
+        from sqlalchemy.exc import DBAPIError
+
         try:
             upgrade(self._connection)
         except DBAPIError as error:
@@ -171,34 +187,29 @@ class BoardFile:
 
     def _load(self) -> Board:
         name = self.path.name
-        conn = self._connection
+        raw = self._raw
         try:
-            with conn.begin():
-                boards = conn.execute(select(BoardRow.__table__)).mappings().all()
+            raw.execute("BEGIN")  # one consistent snapshot of the four tables
+            try:
+                boards = _rows(raw, "boards")
                 if len(boards) != 1:
                     raise NotABoardError(f"{name} is damaged: it holds {len(boards)} boards, not one.")
                 info_row = boards[0]
-                people_rows = conn.execute(
-                    select(PersonRow.__table__).where(PersonRow.board_id == info_row["id"])
-                    .order_by(PersonRow.position)
-                ).mappings().all()
-                link_rows = conn.execute(
-                    select(LinkRow.__table__).where(LinkRow.board_id == info_row["id"])
-                    .order_by(LinkRow.position)
-                ).mappings().all()
-                view_rows = conn.execute(
-                    select(ViewRow.__table__).where(ViewRow.board_id == info_row["id"])
-                    .order_by(ViewRow.position)
-                ).mappings().all()
-        except DBAPIError as error:
-            if "too big" in str(error.orig):
+                people_rows = _rows(raw, "people", info_row["id"])
+                link_rows = _rows(raw, "links", info_row["id"])
+                view_rows = _rows(raw, "views", info_row["id"])
+            finally:
+                if raw.in_transaction:
+                    raw.execute("ROLLBACK")  # only read: nothing to keep
+        except sqlite3.Error as error:
+            if "too big" in str(error):
                 raise NotABoardError(
                     f"{name} is damaged: it holds a value far larger than any board field "
                     f"(over {safety.MAX_VALUE_BYTES // 2**20} MB)."
                 ) from None
-            if "decode to UTF-8" in str(error.orig):
+            if "decode to UTF-8" in str(error):
                 raise NotABoardError(f"{name} is damaged: it holds text that is not valid UTF-8.") from None
-            raise NotABoardError(f"{name} is damaged: {error.orig}.") from None
+            raise NotABoardError(f"{name} is damaged: {error}.") from None
         except UnicodeDecodeError:
             raise NotABoardError(f"{name} is damaged: it holds text that is not valid UTF-8.") from None
         try:
@@ -221,6 +232,8 @@ class BoardFile:
         """Keep ``change`` in one transaction; on failure nothing on disk has changed."""
         if self.read_only_reason is not None:
             raise ReadOnlyError(f"This board is read-only: {self.read_only_reason}.")
+        from sqlalchemy.exc import DBAPIError
+
         try:
             with self._connection.begin():
                 self.rows.write(self._connection, change)
@@ -255,10 +268,12 @@ class BoardFile:
             os.replace(temporary, destination)
 
     def close(self) -> None:
-        with contextlib.suppress(Exception):
-            self._connection.close()
-        with contextlib.suppress(Exception):
-            self._engine.dispose()
+        if self._writer is not None:
+            engine, connection = self._writer
+            with contextlib.suppress(Exception):
+                connection.close()
+            with contextlib.suppress(Exception):
+                engine.dispose()
         with contextlib.suppress(Exception):
             self._raw.close()
 
@@ -277,6 +292,11 @@ class RowWriter:
         self._next_position = next_position
 
     def write(self, conn: Connection, change: Change) -> None:
+        from sqlalchemy import delete, update
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        from dmuboard.store.schema import BoardRow, LinkRow, PersonRow, ViewRow
+
         board_id = self.board_id
         if change.removed_links:
             conn.execute(delete(LinkRow).where(LinkRow.board_id == board_id, LinkRow.id.in_(change.removed_links)))
@@ -300,7 +320,9 @@ class RowWriter:
 
     @staticmethod
     def _upsert(conn: Connection, row: type[Base], values: list[dict[str, Any]]) -> None:
-        table = Base.metadata.tables[row.__tablename__]
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        table = row.metadata.tables[row.__tablename__]
         statement = sqlite_insert(table)
         keys = [c.name for c in table.primary_key.columns]
         kept = {"position", *keys}  # a person keeps their place in the file order when edited
@@ -328,6 +350,16 @@ class RowWriter:
             "source": link.source, "target": link.target, "kind": link.kind,
             "strength": link.strength, "note": link.note,
         }
+
+
+def _rows(raw: sqlite3.Connection, table: str, board_id: Any = None) -> list[sqlite3.Row]:
+    """The rows of ``table`` (of one board, in document order), each read by column name."""
+    sql = "SELECT " + ", ".join(f'"{c}"' for c in COLUMNS[table]) + f' FROM "{table}"'
+    cursor = raw.cursor()
+    cursor.row_factory = sqlite3.Row
+    if board_id is None:
+        return cursor.execute(sql).fetchall()
+    return cursor.execute(sql + " WHERE board_id = ? ORDER BY position", (board_id,)).fetchall()
 
 
 def _board_from_rows(
@@ -408,6 +440,11 @@ def _sync_file(path: Path) -> None:
 
 def write_new(destination: str | os.PathLike[str], board: Board, *, replace: bool = False) -> None:
     """Write ``board`` as a new .dmu file at ``destination``, whole or not at all."""
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+    from sqlalchemy.exc import DBAPIError
+
+    from dmuboard.store.schema import BoardRow
+
     destination = Path(destination)
     if destination.exists() and not replace:
         raise StoreError(f"{destination.name} already exists; use --force to replace it.")

@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from dmuboard.model.errors import NotABoardError
-from dmuboard.store.schema import APPLICATION_ID, KNOWN_TABLES, SCHEMA_VERSION, Base
+from dmuboard.store.tables import APPLICATION_ID, COLUMNS, KNOWN_TABLES, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
@@ -107,7 +107,7 @@ def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
 
 
 def expected_columns() -> dict[str, set[str]]:
-    return {table.name: {c.name for c in table.columns} for table in Base.metadata.sorted_tables}
+    return {table: set(columns) for table, columns in COLUMNS.items()}
 
 
 def check_contents(connection: sqlite3.Connection, name: str, version: int) -> None:
@@ -130,7 +130,10 @@ def check_contents(connection: sqlite3.Connection, name: str, version: int) -> N
         )
     if version == SCHEMA_VERSION:
         for table, columns in expected_columns().items():
-            found = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+            try:
+                found = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+            except sqlite3.DatabaseError as error:  # e.g. a damaged schema that is not UTF-8
+                raise NotABoardError(f"{name} is damaged: {error}.") from None
             if found != columns:
                 raise NotABoardError(f"{name} is damaged: the table {table!r} is not as expected.")
     try:

@@ -12,10 +12,10 @@ from __future__ import annotations
 from sqlalchemy import Float, ForeignKey, ForeignKeyConstraint, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-APPLICATION_ID = 0x444D5542  # "DMUB"
-SCHEMA_VERSION = 1
-# Every object the program creates; anything else in a file is refused on opening.
-KNOWN_TABLES = frozenset({"boards", "people", "links", "views", "alembic_version"})
+# The same constants as before, kept in a module without SQLAlchemy (see tables.py).
+from dmuboard.store.tables import APPLICATION_ID as APPLICATION_ID
+from dmuboard.store.tables import KNOWN_TABLES as KNOWN_TABLES
+from dmuboard.store.tables import SCHEMA_VERSION as SCHEMA_VERSION
 
 
 class Base(DeclarativeBase):
