@@ -76,7 +76,7 @@ def test_entering_hides_every_panel_and_leaving_restores_the_window_exactly(kit:
     view.zoom_by(1.7)
     view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 37)
     qtbot.wait(20)
-    geometry, theme = window.geometry(), scene.look.theme
+    geometry, theme, state = window.geometry(), scene.look.theme, window.saveState()
     docks = {name: dock.isVisible() for name, dock in window.docks.items()}
     transform = view.transform()
     scroll = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
@@ -99,6 +99,7 @@ def test_entering_hides_every_panel_and_leaving_restores_the_window_exactly(kit:
     qtbot.wait(50)
     assert not window.presentation.active
     assert window.geometry() == geometry
+    assert window.saveState() == state
     assert {name: dock.isVisible() for name, dock in window.docks.items()} == docks
     assert window.menuBar().isVisible() and window.statusBar().isVisible() and window.toolbar.isVisible()
     assert view.transform() == transform
