@@ -39,8 +39,10 @@ def stance_menu(scene: BoardScene, pid: str, large: bool = False) -> QMenu | Non
         font = QFont(menu.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         menu.setFont(font)
-    title = menu.addAction(person.name)  # a plain-text action text, never markup
-    title.setEnabled(False)
+    title = menu.addAction(person.name.replace("&", "&&"))  # plain text; && keeps an ampersand literal
+    bold = QFont(menu.font())
+    bold.setBold(True)
+    title.setFont(bold)  # a heading in full black (a disabled entry is too pale on a projector)
     menu.addSeparator()
     group = QActionGroup(menu)
     for stance in STANCES:
