@@ -42,6 +42,7 @@ from dmuboard.analysis import (
 )
 from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.editor import Editor
+from dmuboard.gui.firstpaint import after_first_paint
 from dmuboard.model.board import Person
 from dmuboard.model.document import Change
 
@@ -130,6 +131,7 @@ class FindingsPanel(QWidget):
         self.view: BoardView | None = None
         self.analysis: Analysis | None = None
         self._seen: dict[str, Person] = {}  # the people as last analysed
+        self._painted = True  # has the bound board's view painted yet (the first analysis waits for it)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.scorecard = Scorecard(self)
@@ -161,11 +163,17 @@ class FindingsPanel(QWidget):
             return
         editor.changed.connect(self.schedule)
         editor.destroyed.connect(self._editor_gone)
-        # the first analysis waits too, so that a large board appears without delay
+        # the first analysis waits too, until the board is on screen, so that it appears without delay
         self.analysis = None
         self.list.clear()
         self.summary.setText("Reading the board…")
+        if view is not None:
+            self._painted = False
+            after_first_paint(view.viewport(), self._view_painted)
         self.timer.start()
+
+    def _view_painted(self) -> None:
+        self._painted = True
 
     def _editor_gone(self, _obj: QObject | None = None) -> None:
         self.editor, self.scene, self.view = None, None, None
@@ -192,6 +200,9 @@ class FindingsPanel(QWidget):
         """Analyse now, unless a gesture is under way (a button held): then wait for its end."""
         if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
             self.timer.start()
+            return
+        if not self._painted and self.view is not None and self.view.isVisible():
+            self.timer.start()  # the board is about to be painted: that comes first
             return
         self.refresh()
 

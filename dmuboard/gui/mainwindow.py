@@ -24,6 +24,7 @@ from dmuboard.gui.editor import Editor
 from dmuboard.gui.export.actions import add_export_actions
 from dmuboard.gui.findbar import FindBar
 from dmuboard.gui.findings import add_findings_panel
+from dmuboard.gui.firstpaint import after_first_paint
 from dmuboard.gui.import_wizard import add_data_actions
 from dmuboard.gui.inspector import Inspector
 from dmuboard.gui.palette import Palette
@@ -160,7 +161,13 @@ class MainWindow(WindowFiles):
         self.update_counts()
         view.setFocus()
         QTimer.singleShot(0, view, view.fit)  # once the window has its size
+        after_first_paint(view.viewport(), lambda: self._prepare_writing(opened))
         self.board_opened.emit()
+
+    def _prepare_writing(self, opened: OpenBoard) -> None:
+        """Once the board is on screen: make the first change as quick as the next ones."""
+        if self.opened is opened:
+            opened.store.prepare_writing()
 
     def release_board(self) -> None:
         """Let go of the open board: pending inspector text is kept first, then the lock
