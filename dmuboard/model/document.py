@@ -283,9 +283,17 @@ class Document:
                     ) from None
 
         # Latest first, so that a cycle in a document is blamed on the line that closed it.
-        for link in reversed(put_links.values()):
-            if link.kind == "reports_to" and self._reaches(link.target, link.source, links_of):
-                raise BoardError(place_of(link), "this reporting line would make a cycle")
+        reporting = [link for link in put_links.values() if link.kind == "reports_to"]
+        if len(reporting) > _FEW_LINES:  # a whole board being read: every line at once
+            kept = (link for lid, link in board.links.items() if lid not in gone_links and lid not in put_links)
+            group = _reporting_groups(itertools.chain(kept, put_links.values()))
+            for link in reversed(reporting):
+                if group[link.source] == group[link.target]:
+                    raise BoardError(place_of(link), "this reporting line would make a cycle")
+        else:
+            for link in reversed(reporting):
+                if self._reaches(link.target, link.source, links_of):
+                    raise BoardError(place_of(link), "this reporting line would make a cycle")
 
         if change.views is not None:
             names: set[str] = set()
@@ -376,6 +384,52 @@ class Document:
         self._by_person.get(link.target, set()).discard(link.id)
         if self._by_key.get(link.key) == link.id:
             del self._by_key[link.key]
+
+
+_FEW_LINES = 32  # more reporting lines put at once are checked for cycles together
+
+
+def _reporting_groups(links: Iterable[Link]) -> dict[str, int]:
+    """Each person with a reporting line, numbered by strongly connected group: a line
+    lies on a cycle exactly when both its ends are in the same group (Tarjan's
+    algorithm, without recursion, so a chain of thousands of managers is fine)."""
+    up: dict[str, list[str]] = {}
+    for link in links:
+        if link.kind == "reports_to":
+            up.setdefault(link.source, []).append(link.target)
+            up.setdefault(link.target, [])
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    group: dict[str, int] = {}
+    stack: list[str] = []
+    for root in up:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        work = [(root, iter(up[root]))]
+        while work:
+            node, targets = work[-1]
+            for target in targets:
+                if target not in index:
+                    index[target] = low[target] = len(index)
+                    stack.append(target)
+                    work.append((target, iter(up[target])))
+                    break
+                if target not in group:  # still on the stack
+                    low[node] = min(low[node], index[target])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    while True:
+                        member = stack.pop()
+                        group[member] = index[node]
+                        if member == node:
+                            break
+    return group
 
 
 def check_board(board: Board, link_place: Callable[[Link], str] | None = None) -> None:
