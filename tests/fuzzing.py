@@ -124,7 +124,7 @@ def _edit_container(node: Any, rng: random.Random) -> str:
         if kind == "drop":
             del node[i]
         elif kind == "dup":
-            node.insert(i, json.loads(json.dumps(node[i])))
+            node.insert(i, node[i])  # the same object twice: written out as two copies
         elif kind == "odd":
             node[i] = _odd_value(rng)
         else:
@@ -157,7 +157,11 @@ def _duplicate_key(text: str, rng: random.Random) -> str:
     if not places:
         return text
     at = rng.choice(places)
-    return text[:at] + f'"{text[at + 1:text.index(":", at) - 1]}": {json.dumps(_odd_value(rng))}, ' + text[at:]
+    try:
+        value = json.dumps(_odd_value(rng))
+    except RecursionError:  # nesting deeper than the encoder goes
+        value = "[" * 5000 + "]" * 5000
+    return text[:at] + f'"{text[at + 1:text.index(":", at) - 1]}": {value}, ' + text[at:]
 
 
 def mutate_json(original: bytes, rng: random.Random) -> tuple[bytes, str]:
