@@ -19,6 +19,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from dmuboard.gui.canvas.linkitem import LinkItem
@@ -64,12 +65,13 @@ class CanvasMachine(RuleBasedStateMachine):
         self.editor.message.connect(self.refused.append)
 
     def close(self) -> None:
-        self.scene.clear()
+        """Close as the window does, and let the deferred deletions happen."""
+        self.editor.close()
         self.scene.deleteLater()
         self.editor.deleteLater()
         assert self.store is not None
         self.store.close()
-        QApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     @property
     def board(self):  # type: ignore[no-untyped-def]
