@@ -119,6 +119,18 @@ def test_an_svg_from_a_dmu_board(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert "<text" in out.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("args", [["board.pdf", "--dpi", "150"], ["board.svg", "--profile", "proposal"]])
+def test_a_successful_export_says_where_it_wrote_and_nothing_on_stderr(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str]
+) -> None:
+    """One line on stdout naming OUT; stderr stays empty (``--dpi`` is simply not needed by vectors)."""
+    out = tmp_path / args[0]
+    code, printed, err = run(capsys, "export", sample_path(), out, *args[1:])
+    assert code == 0
+    assert err == ""
+    assert printed.strip() == f"wrote {out}"
+
+
 def test_an_existing_out_is_refused_without_force(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """OUT is kept as it was unless ``--force`` is given; with it, OUT is replaced."""
     out = tmp_path / "board.pdf"

@@ -15,7 +15,6 @@ Runs with no display: Qt's offscreen platform is chosen by itself.
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -52,7 +51,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--profile", choices=("internal", "proposal"), default="internal",
                         help="internal: everything (default); proposal: safe to show the customer")
     parser.add_argument("--dpi", type=_dpi, default=None, metavar="N",
-                        help="PNG resolution in dots per inch (default 300; one scene unit is 1/96 inch)")
+                        help="PNG resolution in dots per inch (default 300, less for a board too large for it; "
+                        "one scene unit is 1/96 inch); PDF and SVG are vector and ignore it")
     parser.add_argument("--page", choices=PAGES, type=_page, default="fit",
                         help="fit: the board's own size (default); or a paper size the board is fitted onto")
     parser.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape",
@@ -73,9 +73,6 @@ def run(args: argparse.Namespace) -> int:
     check_destination(destination)
     if destination.exists() and not args.force:
         raise StoreError(f"{destination} already exists; use --force to replace it.")
-    if args.dpi is not None and suffix != ".png":
-        print(f"dmuboard: note: --dpi only applies to PNG pictures; {destination.name} is vector.",
-              file=sys.stderr)
     board = read_board(source)
 
     from dmuboard.gui.qtapp import command_line_app
@@ -99,10 +96,11 @@ def run(args: argparse.Namespace) -> int:
         if args.dpi is not None or suffix != ".png":
             raise
         # The default resolution is too much for this board: take the largest that fits.
-        dpi = error.largest_dpi
-        print(f"dmuboard: note: the board is too large for {DEFAULT_DPI} DPI; using {dpi} DPI.", file=sys.stderr)
-        export_board(board, destination, replace(options, dpi=dpi), badges=badges, analysis=analysis)
+        options = replace(options, dpi=error.largest_dpi)
+        export_board(board, destination, options, badges=badges, analysis=analysis)
+        print(f"wrote {destination} at {options.dpi} DPI (the board is too large for {DEFAULT_DPI})")
+    else:
+        print(f"wrote {destination}")
     del app
-    print(f"wrote {destination}")
     return 0
 
