@@ -14,11 +14,13 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter,
 from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QPinchGesture, QWidget
 
 from dmuboard.gui.canvas.scene import BoardScene
+from dmuboard.gui.canvas.token import FAR
 
 MIN_ZOOM = 0.04
 MAX_ZOOM = 4.0
 FIT_MAX_ZOOM = 1.25
 STEP = 1.25
+BIG_BOARD_LINKS = 600
 
 
 class BoardView(QGraphicsView):
@@ -44,6 +46,7 @@ class BoardView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self._pan_button = Qt.MouseButton.NoButton
         self._space = False
+        self._dragging = False
 
     # -- zoom ------------------------------------------------------------------------------
 
@@ -59,10 +62,25 @@ class BoardView(QGraphicsView):
             return
         fixed = self.mapToScene(anchor)
         self.scale(factor, factor)
-        self.board_scene.set_detail(self.zoom())
+        self._zoom_changed()
         drift = self.mapFromScene(fixed) - anchor
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
+
+    def _zoom_changed(self) -> None:
+        self.board_scene.set_detail(self.zoom())
+        self._set_quality()
+
+    def _set_quality(self) -> None:
+        """Smooth lines, except on a big board while dragging or seen from far away: there
+        hundreds of long antialiased lines cost a tenth of a second per frame, and the
+        picture is smoothed again as soon as the hand stops."""
+        big = len(self.board_scene.links) > BIG_BOARD_LINKS
+        rough = big and (self._dragging or self.zoom() < FAR)
+        smooth = not rough
+        if bool(self.renderHints() & QPainter.RenderHint.Antialiasing) != smooth:
+            self.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
+            self.viewport().update()
 
     def zoom_in(self) -> None:
         self.zoom_by(STEP)
@@ -94,7 +112,7 @@ class BoardView(QGraphicsView):
 
     def _show_rect(self, rect: QRectF) -> None:
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        self.board_scene.set_detail(self.zoom())
+        self._zoom_changed()
         if self.zoom() > FIT_MAX_ZOOM:
             self.zoom_by(FIT_MAX_ZOOM / self.zoom())
             self.centerOn(rect.center())
@@ -146,6 +164,9 @@ class BoardView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
+        if button == Qt.MouseButton.LeftButton:
+            self._dragging = True
+            self._set_quality()
         super().mousePressEvent(self._as_ctrl(event))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -167,6 +188,9 @@ class BoardView(QGraphicsView):
             event.accept()
             return
         super().mouseReleaseEvent(self._as_ctrl(event))
+        if event.button() == Qt.MouseButton.LeftButton and self._dragging:
+            self._dragging = False
+            self._set_quality()
         event.accept()  # the board handled it, even when it ended a rubber band over nothing
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
