@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QPainter, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -166,3 +168,22 @@ def test_the_middle_button_pans_the_view(canvas: Canvas) -> None:
     after = view.mapToScene(viewport.rect().center())
     assert after.y() < before.y() - 50
     assert canvas.editor.undo_stack.count() == 0
+
+
+def test_a_big_board_drops_line_smoothing_only_while_the_mouse_drags(qtbot: object, tmp_path: Path) -> None:
+    """On a board with hundreds of links lines go rough during a drag and smooth again after it."""
+    from dmuboard.model.generate import generate_board
+    from tests.test_canvas_support import open_canvas
+
+    opened = open_canvas(qtbot, tmp_path / "big.dmu", generate_board(300, seed=2))
+    try:
+        view, smooth = opened.view, QPainter.RenderHint.Antialiasing
+        view.zoom_by(1.0 / view.zoom())
+        assert view.renderHints() & smooth
+        where = view.viewport().rect().center()
+        QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
+        assert not view.renderHints() & smooth
+        QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
+        assert view.renderHints() & smooth
+    finally:
+        opened.file.close()
