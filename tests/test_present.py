@@ -127,11 +127,14 @@ def test_the_presented_board_fills_the_screen(kit: WindowKit, qtbot: Any) -> Non
     window = presenting(kit, qtbot)
     view, scene = window.view, window.scene
     assert view is not None and scene is not None
-    qtbot.wait(20)
-    visible = view.mapToScene(view.viewport().rect()).boundingRect()
-    people = scene.people_rect()
-    assert visible.contains(people)
-    assert people.width() > 0.85 * visible.width() or people.height() > 0.85 * visible.height()
+
+    def fills() -> bool:
+        visible = view.mapToScene(view.viewport().rect()).boundingRect()
+        people = scene.people_rect()
+        fitted = people.width() > 0.85 * visible.width() or people.height() > 0.85 * visible.height()
+        return visible.contains(people) and fitted
+
+    qtbot.waitUntil(fills, timeout=3000)
 
 
 def test_a_click_spotlights_exactly_the_linked_people(kit: WindowKit, qtbot: Any) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTransform
 from PySide6.QtWidgets import QToolBar, QWidget
 
@@ -100,12 +100,22 @@ class Presentation(QObject):
             w.addAction(action)
             self.keys[name] = action
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """While the whole board is presented, keep it fitted whenever the view changes size
+        (going full screen takes a while on a busy machine or a slow window manager)."""
+        if (event.type() == QEvent.Type.Resize and self.active and not self.walk.active
+                and self.views.current == -1):
+            QTimer.singleShot(0, self, self.fit)
+        return False
+
     def _board_opened(self) -> None:
         self.walk.stop()
         self.name_caption.clear()
         self.views.current = -1
         self.spotlight.bind(self.window.scene)
         self.clicks.watch(self.window.view)
+        if self.window.view is not None:
+            self.window.view.viewport().installEventFilter(self)
         self.stances.watch(self.window.view)
         if self.active and self.window.scene is not None:
             self.window.scene.set_theme(projector_theme())
