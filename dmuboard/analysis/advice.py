@@ -12,18 +12,7 @@ from dataclasses import replace
 from dmuboard.analysis.paths import WarmPath, WarmPaths
 from dmuboard.analysis.result import Finding
 from dmuboard.model.board import Board, Link
-
-ROLE_WORDS = {
-    "initiator": "spots the need",
-    "user": "works with it daily",
-    "influencer": "advises on specs and options",
-    "gatekeeper": "controls information and access",
-    "buyer": "negotiates price and contract",
-    "decider": "has the final say and the budget",
-    "evaluator": "researches and compares vendors",
-    "sponsor": "can accelerate the deal from the top",
-    "advisor": "is an outside consultant or partner",
-}
+from dmuboard.model.vocabulary import ROLE_MEANINGS
 
 
 class Wording:
@@ -130,7 +119,7 @@ def _single_owner(w: Wording, f: Finding) -> tuple[str, str]:
 
 def _missing_role(w: Wording, f: Finding) -> tuple[str, str]:
     role = f.role or ""
-    return (f"Nobody on the board is the {role} (the one who {ROLE_WORDS.get(role, 'holds this role')}).",
+    return (f"Nobody on the board is the {role} (the one who {ROLE_MEANINGS.get(role, 'holds this role')}).",
             f"Find out who the {role} is at {w.org} and add them to the board.")
 
 

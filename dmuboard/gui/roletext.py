@@ -6,41 +6,7 @@ with the Dutch term that account managers in the Netherlands use.
 
 from __future__ import annotations
 
-ROLE_LABELS = {
-    "initiator": "Initiator",
-    "user": "User",
-    "influencer": "Influencer",
-    "gatekeeper": "Gatekeeper",
-    "buyer": "Buyer",
-    "decider": "Decider",
-    "evaluator": "Evaluator",
-    "sponsor": "Sponsor",
-    "advisor": "Advisor",
-}
-
-ROLE_DUTCH = {
-    "initiator": "initiatiefnemer",
-    "user": "gebruiker",
-    "influencer": "beïnvloeder",
-    "gatekeeper": "poortwachter",
-    "buyer": "inkoper",
-    "decider": "beslisser",
-    "evaluator": "beoordelaar",
-    "sponsor": "sponsor",
-    "advisor": "adviseur",
-}
-
-ROLE_MEANINGS = {
-    "initiator": "spots the need and starts the purchase",
-    "user": "works with the product or service every day",
-    "influencer": "advises on specifications and options",
-    "gatekeeper": "controls information and access to the others",
-    "buyer": "negotiates price and contract (procurement)",
-    "decider": "has the final say and the budget",
-    "evaluator": "researches and compares the vendors",
-    "sponsor": "executive sponsor who can speed the deal up",
-    "advisor": "outside consultant or partner the customer listens to",
-}
+from dmuboard.model.vocabulary import ROLE_DUTCH, ROLE_LABELS, ROLE_MEANINGS
 
 STANCE_LABELS = {
     "champion": "Champion",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QColor, QFont
 
 from dmuboard.model.board import ROLES, STANCES
+from dmuboard.model.vocabulary import ROLE_MEANINGS
 
 # Role chips: a short label on the token, the full word and meaning in the legend.
 ROLE_LABELS: dict[str, str] = {
@@ -25,18 +26,6 @@ ROLE_LABELS: dict[str, str] = {
     "evaluator": "EVAL",
     "sponsor": "SPON",
     "advisor": "ADV",
-}
-
-ROLE_MEANINGS: dict[str, str] = {
-    "initiator": "spots the need",
-    "user": "works with it daily",
-    "influencer": "advises on specs and options",
-    "gatekeeper": "controls information and access",
-    "buyer": "negotiates price and contract",
-    "decider": "has the final say and the budget",
-    "evaluator": "researches and compares vendors",
-    "sponsor": "executive who can speed things up",
-    "advisor": "outside consultant or partner",
 }
 
 # Stance: a symbol and a word next to the colour, never the colour alone.
