@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from dmuboard.csvio import FIELDS, IGNORE, ImportPlan, Table, guess_mapping, plan_import, read_table
 from dmuboard.gui.editor import Editor
+from dmuboard.gui.window_actions import insert_actions
 from dmuboard.model.errors import UserError
 
 if TYPE_CHECKING:
@@ -294,25 +295,15 @@ def add_data_actions(window: MainWindow) -> None:
 
     menu = window.menus["file"]
     entries = (
-        ("import_people", "&Import People…", "Add people from a CSV file (CRM or spreadsheet export)",
+        ("import_people", "&Import People…", "", "Add people from a CSV file (CRM or spreadsheet export)",
          lambda: import_people(window)),
-        ("export_data", "E&xport Data…", "Write the people and links as CSV, GraphML or JSON",
+        ("export_data", "E&xport Data…", "", "Write the people and links as CSV, GraphML or JSON",
          lambda: export_data_dialog(window)),
     )
-    anchor = window.actions.get("save_copy")
     listed = menu.actions()
+    anchor = window.actions.get("save_copy")
     at = listed.index(anchor) + 1 if anchor in listed else len(listed)
-    before = listed[at] if at < len(listed) else None
-    for name, text, tip, slot in entries:
-        action = QAction(text, window)
-        action.setObjectName(name)
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        window.actions[name] = action
-        if before is not None:
-            menu.insertAction(before, action)
-        else:
-            menu.addAction(action)
+    insert_actions(window, menu, listed[at] if at < len(listed) else None, entries)
 
 
 def import_people(window: MainWindow) -> bool:

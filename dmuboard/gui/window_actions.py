@@ -42,6 +42,20 @@ def _action(window: MainWindow, name: str, text: str, slot: Callable[..., Any] |
     return action
 
 
+def insert_actions(window: MainWindow, menu: QMenu, before: QAction | None,
+                   entries: tuple[tuple[str, str, str, str, Callable[[], Any]], ...]) -> None:
+    """Add (name, text, keys, tip, slot) actions to ``menu`` ahead of ``before`` (at the end
+    when it is None or not in the menu), named in ``window.actions`` like the window's own."""
+    if before not in menu.actions():
+        before = None
+    for name, text, keys, tip, slot in entries:
+        action = _action(window, name, text, slot, [QKeySequence(keys)] if keys else None, tip)
+        if before is not None:
+            menu.insertAction(before, action)
+        else:
+            menu.addAction(action)
+
+
 def _on_scene(window: MainWindow, method: str, *args: Any) -> Callable[..., None]:
     """A slot that calls ``method`` on the scene of the board open at that moment."""
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPainter
+from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from dmuboard.gui.export import export_board, pages
@@ -24,6 +24,7 @@ from dmuboard.gui.export.pages import PageSet
 from dmuboard.gui.export.picture import BoardPicture, area_rect
 from dmuboard.gui.export.writers import Cancelled, Progress
 from dmuboard.gui.qtapp import DEVICE_DPI, load_fonts
+from dmuboard.gui.window_actions import insert_actions
 from dmuboard.model.errors import UserError
 
 if TYPE_CHECKING:
@@ -47,21 +48,9 @@ def add_export_actions(window: MainWindow) -> None:
          lambda: export_dialog(window, "proposal")),
         ("print", "&Print…", "Ctrl+Shift+P", "Print the board, with a preview", lambda: print_dialog(window)),
     )
-    anchor = window.actions.get("close")
-    listed = menu.actions()
-    before = anchor if anchor in listed else None
-    for name, text, keys, tip, slot in entries:
-        action = QAction(text, window)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(keys))
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        window.actions[name] = action
-        if before is not None:
-            menu.insertAction(before, action)
-        else:
-            menu.addAction(action)
-    if before is not None:
+    before = window.actions.get("close")
+    insert_actions(window, menu, before, entries)
+    if before is not None and before in menu.actions():
         menu.insertSeparator(before)
 
 
