@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QMouseEvent
 
+from dmuboard.gui.present.watcher import ViewportWatcher
+
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.scene import BoardScene
-    from dmuboard.gui.canvas.view import BoardView
 
 DIM = 0.15
 CLICK_TRAVEL = 4  # pixels: more than this between press and release is a drag
@@ -104,23 +105,14 @@ class Spotlight:
             self.apply()
 
 
-class SpotlightClicks(QObject):
+class SpotlightClicks(ViewportWatcher):
     """Watches a view's mouse: a click on a person spotlights them, on empty canvas clears."""
 
     def __init__(self, spotlight: Spotlight, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.spotlight = spotlight
         self.enabled = False
-        self.view: BoardView | None = None
         self._pressed_at: QPoint | None = None
-
-    def watch(self, view: BoardView | None) -> None:
-        if self.view is not None:
-            with contextlib.suppress(RuntimeError):  # the old view is already gone
-                self.view.viewport().removeEventFilter(self)
-        self.view = view
-        if view is not None:
-            view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.enabled or self.view is None or not isinstance(event, QMouseEvent):

@@ -3,7 +3,6 @@ their token. The choice is one undoable change, so the room can change its mind.
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -12,12 +11,12 @@ from PySide6.QtGui import QActionGroup, QContextMenuEvent, QFont
 from PySide6.QtWidgets import QMenu
 
 from dmuboard.gui.canvas.style import stance_text
+from dmuboard.gui.present.watcher import ViewportWatcher
 from dmuboard.model.board import STANCES
 from dmuboard.model.document import Change
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.scene import BoardScene
-    from dmuboard.gui.canvas.view import BoardView
 
 
 def set_stance(scene: BoardScene, pid: str, stance: str) -> bool:
@@ -56,21 +55,12 @@ def stance_menu(scene: BoardScene, pid: str, large: bool = False) -> QMenu | Non
     return menu
 
 
-class StanceMenus(QObject):
+class StanceMenus(ViewportWatcher):
     """Opens the stance menu on a right-click on a customer token of the watched view."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.view: BoardView | None = None
         self.large = False
-
-    def watch(self, view: BoardView | None) -> None:
-        if self.view is not None:
-            with contextlib.suppress(RuntimeError):  # the old view is already gone
-                self.view.viewport().removeEventFilter(self)
-        self.view = view
-        if view is not None:
-            view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ContextMenu or not isinstance(event, QContextMenuEvent):
