@@ -9,7 +9,7 @@ double click on a finding about one customer person shows the warm path to them.
 Tokens get a badge with the severity of their most serious finding.
 
 :func:`add_findings_panel` puts the panel in the window's findings dock and adds
-Board > Show Warm Path (Ctrl+P).
+Board > Show Warm Path (Ctrl+Shift+P).
 """
 
 from __future__ import annotations
@@ -305,7 +305,7 @@ def add_findings_panel(window: MainWindow) -> FindingsPanel:
     window.board_opened.connect(lambda: panel.bind(window.editor, window.scene, window.view))
     action = QAction("Show &Warm Path", window)
     action.setObjectName("warm_path")
-    action.setShortcut(QKeySequence("Ctrl+P"))
+    action.setShortcut(QKeySequence("Ctrl+Shift+P"))
     action.setStatusTip("Highlight the chain of introductions from our team to the selected customer person")
     action.triggered.connect(panel.show_path_to_selection)
     window.actions["warm_path"] = action

@@ -46,7 +46,7 @@ def add_export_actions(window: MainWindow) -> None:
         ("export_proposal", "Export for &Proposal…", "Ctrl+Shift+E",
          "Save a customer-safe picture of the board: no stances, notes, conflicts or findings",
          lambda: export_dialog(window, "proposal")),
-        ("print", "&Print…", "Ctrl+Shift+P", "Print the board, with a preview", lambda: print_dialog(window)),
+        ("print", "&Print…", "Ctrl+P", "Print the board, with a preview", lambda: print_dialog(window)),
     )
     before = window.actions.get("close")
     insert_actions(window, menu, before, entries)
