@@ -31,6 +31,7 @@ ONLY_SEED = os.environ.get("DMUBOARD_FUZZ_SEED")
 # times each, so they get fewer than the cheaper byte-level ones.
 SHARES = {"dmu-bytes": 0.25, "dmu-sql": 0.15, "json-bytes": 0.3, "json-structure": 0.3}
 FAMILIES = tuple(SHARES)
+OUTCOMES = {"board": 0, "refused": 0}  # over all families, for the summary line
 
 
 @dataclass
@@ -146,9 +147,10 @@ def run_family(family: str, seeds: Seeds, folder: Path, capsys: pytest.CaptureFi
             failures.append(f"DMUBOARD_FUZZ_SEED={seed} ({done[:160]}): {'; '.join(problems)}")
         for leftover in folder.iterdir():
             leftover.unlink()
-    summary.record("fuzz", len(names), len(failures), unit="cases")
-    with capsys.disabled():
-        print(f"\n{family}: {len(names)} cases, {outcomes['board']} opened, {outcomes['refused']} refused")
+    for outcome, count in outcomes.items():
+        OUTCOMES[outcome] += count
+    summary.record("fuzz", len(names), len(failures), unit="cases",
+                   detail=f"{OUTCOMES['board']} read as boards, {OUTCOMES['refused']} refused")
     assert not failures, f"{len(failures)} of {len(names)} cases failed:\n" + "\n".join(failures[:20])
 
 
