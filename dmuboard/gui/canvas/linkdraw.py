@@ -4,10 +4,11 @@ with a painter (for the legend and exports)."""
 
 from __future__ import annotations
 
+import functools
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from dmuboard.model.board import Link
 
@@ -31,21 +32,31 @@ def arrow_head(line: QLineF) -> QPolygonF:
     return QPolygonF([tip, left, right, tip])
 
 
+ZIGZAG_STEP, ZIGZAG_AMPLITUDE = 7.0, 4.5
+
+
+@functools.lru_cache(maxsize=512)
+def _zigzag_teeth(count: int) -> QPainterPath:
+    """The first ``count`` teeth of a zigzag starting at the origin along the x axis."""
+    path = QPainterPath(QPointF(0.0, 0.0))
+    for i in range(1, count + 1):
+        path.lineTo(i * ZIGZAG_STEP, ZIGZAG_AMPLITUDE if i % 2 else -ZIGZAG_AMPLITUDE)
+    return path
+
+
 def zigzag_path(line: QLineF) -> QPainterPath:
-    """A zigzag along ``line``: the conflict line, unmistakable even in grey."""
+    """A zigzag along ``line``: the conflict line, unmistakable even in grey.
+
+    The teeth are made once per count and turned into place, so a long conflict line
+    that follows a drag costs one transform instead of hundreds of Python steps."""
     length = line.length()
-    path = QPainterPath(line.p1())
     if length < 1:
-        return path
-    ux, uy = line.dx() / length, line.dy() / length
-    nx, ny = -uy, ux
-    step, amplitude = 7.0, 4.5
-    i = 1
-    while i * step < length - step / 2:
-        t = i * step
-        side = amplitude if i % 2 else -amplitude
-        path.lineTo(line.x1() + ux * t + nx * side, line.y1() + uy * t + ny * side)
-        i += 1
+        return QPainterPath(line.p1())
+    count = max(0, math.ceil((length - ZIGZAG_STEP / 2) / ZIGZAG_STEP) - 1)
+    place = QTransform()
+    place.translate(line.x1(), line.y1())
+    place.rotateRadians(math.atan2(line.dy(), line.dx()))
+    path = place.map(_zigzag_teeth(count))
     path.lineTo(line.p2())
     return path
 

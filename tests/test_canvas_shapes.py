@@ -1,0 +1,66 @@
+"""The shapes that follow a drag are built quickly, and still where a user expects them:
+a conflict's zigzag runs from one card to the other whatever the line's direction, and
+a link's outline stays close to its line (the scene files items by their outline, so a
+loose one would slow every move and repaint)."""
+
+from __future__ import annotations
+
+import math
+import random
+
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF
+
+from dmuboard.gui.canvas.linkdraw import ZIGZAG_AMPLITUDE, ZIGZAG_STEP, zigzag_path
+from dmuboard.gui.canvas.linkitem import LinkItem
+from tests.test_canvas_support import Canvas, canvas, drag
+
+__all__ = ["canvas"]
+
+
+def _distance_to_line(point: QPointF, line: QLineF) -> tuple[float, float]:
+    """(distance from the line, position along it) of ``point``."""
+    ux, uy = line.dx() / line.length(), line.dy() / line.length()
+    dx, dy = point.x() - line.x1(), point.y() - line.y1()
+    return abs(dx * -uy + dy * ux), dx * ux + dy * uy
+
+
+def test_zigzag_runs_from_end_to_end_with_even_teeth() -> None:
+    """For lines in every direction and of every length, the zigzag starts and ends at
+    the line's ends, alternates sides at the tooth spacing, and never strays further
+    than a tooth's height."""
+    rng = random.Random(7)
+    for _ in range(400):
+        line = QLineF(rng.uniform(-4000, 4000), rng.uniform(-4000, 4000),
+                      rng.uniform(-4000, 4000), rng.uniform(-4000, 4000))
+        if rng.random() < 0.3:
+            line.setLength(rng.uniform(1, 40))
+        path = zigzag_path(line)
+        count = path.elementCount()
+        first, last = path.elementAt(0), path.elementAt(count - 1)
+        assert math.dist((first.x, first.y), (line.x1(), line.y1())) < 1e-6
+        assert math.dist((last.x, last.y), (line.x2(), line.y2())) < 1e-6
+        teeth = [path.elementAt(i) for i in range(1, count - 1)]
+        assert len(teeth) == max(0, math.ceil((line.length() - ZIGZAG_STEP / 2) / ZIGZAG_STEP) - 1)
+        for i, tooth in enumerate(teeth, start=1):
+            off, along = _distance_to_line(QPointF(tooth.x, tooth.y), line)
+            assert math.isclose(off, ZIGZAG_AMPLITUDE, abs_tol=1e-6)
+            assert math.isclose(along, i * ZIGZAG_STEP, abs_tol=1e-6)
+        bounds = path.boundingRect()
+        assert bounds.width() <= abs(line.dx()) + 2 * ZIGZAG_AMPLITUDE + 1e-6
+        assert bounds.height() <= abs(line.dy()) + 2 * ZIGZAG_AMPLITUDE + 1e-6
+
+
+def test_a_link_outline_stays_close_to_its_line_after_a_drag(canvas: Canvas) -> None:
+    """After a card is dragged far away, each of its links (and every part drawn for it)
+    covers its own line plus the clickable margin, the arrow or the strength pill, and
+    not the space around it."""
+    drag(canvas.view, canvas.at("p1"), canvas.at("p1") + QPoint(-300, 150))
+    links = [item for item in canvas.scene.items() if isinstance(item, LinkItem)]
+    assert {item.lid for item in links} == {"l1", "l2"}
+    for item in links:
+        p1, p2 = item.ends()
+        margin = 30.0  # the click margin, an arrow head or half the strength pill
+        around = QRectF(p1, p2).normalized().adjusted(-margin, -margin, margin, margin)
+        outline = item.sceneBoundingRect().united(item.mapRectToScene(item.childrenBoundingRect()))
+        assert around.contains(outline), (item.lid, outline, around)
+        assert item.contains(item.mapFromScene(QLineF(p1, p2).center()))
