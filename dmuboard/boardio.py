@@ -36,7 +36,11 @@ def kind_of(path: Path) -> str:
             start = handle.read(len(SQLITE_MAGIC))
     except OSError:
         return "dmu"
-    return "dmu" if start == SQLITE_MAGIC else "json"
+    if start == SQLITE_MAGIC:
+        return "dmu"
+    if start.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return "json"
+    raise NotABoardError(f"{path.name} is not a DMU Board file (neither a .dmu board nor a JSON board document).")
 
 
 def read_board(path: str | os.PathLike[str]) -> Board:
