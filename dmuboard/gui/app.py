@@ -12,11 +12,9 @@ folder (``$DMUBOARD_DATA_DIR`` overrides it).
 
 from __future__ import annotations
 
-import ctypes.util
 import os
 import re
 import signal
-import socket
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +36,8 @@ def _x_server_answers(display: str) -> bool:
     match = re.fullmatch(r"(?:unix)?:(\d+)(?:\.\d+)?", display)
     if match is None:
         return True
+    import socket  # here, not at start-up: only an X display without a platform chosen needs it
+
     number = match.group(1)
     path = f"/tmp/.X11-unix/X{number}"
     for address in (path, "\0" + path):  # the socket file, or Linux's abstract one
@@ -76,6 +76,8 @@ def missing_system_library() -> str | None:
     """
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes.util  # here, not at start-up: only Linux needs it
+
     platform = os.environ.get("QT_QPA_PLATFORM", "").strip()
     uses_xcb = platform.startswith("xcb") or (not platform and not os.environ.get("WAYLAND_DISPLAY"))
     if uses_xcb and ctypes.util.find_library("xcb-cursor") is None:
