@@ -17,20 +17,18 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from dmuboard.gui.export import export_board, pages
-from dmuboard.gui.export.dialog import ExportDialog
-from dmuboard.gui.export.options import ExportOptions
-from dmuboard.gui.export.pages import PageSet
-from dmuboard.gui.export.picture import BoardPicture, area_rect
-from dmuboard.gui.export.writers import Cancelled, Progress
-from dmuboard.gui.qtapp import DEVICE_DPI, load_fonts
+from dmuboard.gui.qtapp import DEVICE_DPI
 from dmuboard.gui.window_actions import insert_actions
 from dmuboard.model.errors import UserError
 
+# The export machinery (pictures, pages, writers, the dialog, the bundled fonts) is
+# loaded when an export or a print starts, not with the window: start-up does not pay.
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
     from dmuboard.analysis import Analysis
+    from dmuboard.gui.export.options import ExportOptions
+    from dmuboard.gui.export.writers import Progress
     from dmuboard.gui.mainwindow import MainWindow
 
 FILTERS = {"png": "PNG pictures (*.png)", "pdf": "PDF documents (*.pdf)", "svg": "SVG drawings (*.svg)"}
@@ -38,7 +36,6 @@ FILTERS = {"png": "PNG pictures (*.png)", "pdf": "PDF documents (*.pdf)", "svg":
 
 def add_export_actions(window: MainWindow) -> None:
     """Add the three actions to the File menu, before Close Window."""
-    load_fonts()
     menu = window.menus["file"]
     entries = (
         ("export", "&Export…", "Ctrl+E", "Save the board as a PNG picture, a PDF or an SVG drawing",
@@ -72,6 +69,10 @@ def _analysis(window: MainWindow, options: ExportOptions) -> Analysis | None:
 
 def export_dialog(window: MainWindow, profile: str) -> Path | None:
     """Ask for the options and the file, export, and say where it went."""
+    from dmuboard.gui.export import pages
+    from dmuboard.gui.export.dialog import ExportDialog
+    from dmuboard.gui.export.picture import area_rect
+
     if window.editor is None or window.scene is None:
         return None
     scene = window.scene
@@ -108,6 +109,9 @@ def export_dialog(window: MainWindow, profile: str) -> Path | None:
 
 def run_export(window: MainWindow, options: ExportOptions, path: Path) -> bool:
     """Export the window's board to ``path`` with a progress dialog; show what went wrong."""
+    from dmuboard.gui.export import export_board
+    from dmuboard.gui.export.writers import Cancelled
+
     assert window.editor is not None and window.scene is not None
     analysis = _analysis(window, options)
     progress, dialog = _progress(window, "Exporting…")
@@ -162,6 +166,9 @@ def print_dialog(window: MainWindow) -> bool:
     """Ask for the options, then show Qt's print preview, which prints from the same pages."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
+    from dmuboard.gui.export.dialog import ExportDialog
+    from dmuboard.gui.export.picture import area_rect
+
     if window.editor is None or window.scene is None:
         return False
     selected = window.scene.selected_people()
@@ -183,6 +190,9 @@ def print_dialog(window: MainWindow) -> bool:
 def print_board(window: MainWindow, options: ExportOptions, printer: QPrinter,
                 analysis: Analysis | None = None) -> int:
     """Paint the pages onto ``printer`` (its paper, our margins); returns the number of pages."""
+    from dmuboard.gui.export.pages import PageSet
+    from dmuboard.gui.export.picture import BoardPicture
+
     assert window.editor is not None and window.scene is not None
     printer.setFullPage(True)
     printer.setResolution(DEVICE_DPI)  # the canvas's text sizes assume this resolution
