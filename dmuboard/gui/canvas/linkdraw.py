@@ -35,12 +35,16 @@ def arrow_head(line: QLineF) -> QPolygonF:
 ZIGZAG_STEP, ZIGZAG_AMPLITUDE = 7.0, 4.5
 
 
+_TEETH: list[QPointF] = [QPointF(0.0, 0.0)]  # the origin, then every tooth made so far
+
+
 @functools.lru_cache(maxsize=512)
 def _zigzag_teeth(count: int) -> QPainterPath:
     """The first ``count`` teeth of a zigzag starting at the origin along the x axis."""
-    path = QPainterPath(QPointF(0.0, 0.0))
-    for i in range(1, count + 1):
-        path.lineTo(i * ZIGZAG_STEP, ZIGZAG_AMPLITUDE if i % 2 else -ZIGZAG_AMPLITUDE)
+    for i in range(len(_TEETH), count + 1):
+        _TEETH.append(QPointF(i * ZIGZAG_STEP, ZIGZAG_AMPLITUDE if i % 2 else -ZIGZAG_AMPLITUDE))
+    path = QPainterPath()
+    path.addPolygon(QPolygonF(_TEETH[: count + 1]))
     return path
 
 
