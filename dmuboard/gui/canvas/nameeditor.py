@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QGraphicsTextItem, QStyleOptionGraphicsItem, QWidget
 
-from dmuboard.gui.canvas.token import TEXT_LEFT, TokenItem
+from dmuboard.gui.canvas.token import TokenItem
 
 NAME_LIMIT = 200
 
@@ -23,16 +23,17 @@ class NameEditor(QGraphicsTextItem):
         self._finished = False
         self.token = token
         rect = token.card_rect()
+        left = token.look.theme.layout.text_left
         self.setFont(token.look.theme.name_font)
         self.setDefaultTextColor(token.look.theme.text)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.NoWrap)
         self.document().setDefaultTextOption(option)
         self.setPlainText(token.person.name)
-        self.setTextWidth(rect.width() - TEXT_LEFT - 6.0)
+        self.setTextWidth(rect.width() - left - 6.0)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
         self.setZValue(10.0)
-        self.setPos(token.pos().x() + rect.left() + TEXT_LEFT - 4.0, token.pos().y() + rect.top() + 3.0)
+        self.setPos(token.pos().x() + rect.left() + left - 4.0, token.pos().y() + rect.top() + 3.0)
 
     def begin(self) -> None:
         """Take the keyboard with the whole name selected, ready to be typed over."""

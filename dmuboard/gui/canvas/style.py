@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QColor, QFont
 
+from dmuboard.gui.canvas.tokenlayout import NORMAL_LAYOUT, PROJECTOR_LAYOUT, CardLayout
 from dmuboard.model.board import ROLES, STANCES
 from dmuboard.model.vocabulary import ROLE_MEANINGS
 
@@ -123,11 +124,14 @@ class Theme:
     header_font: QFont = field(default_factory=lambda: _font(22.0, bold=True))
     caption_font: QFont = field(default_factory=lambda: _font(11.0))
     line_scale: float = 1.0  # link lines drawn this many times their usual width
+    layout: CardLayout = NORMAL_LAYOUT  # where a card's words and marks go
 
 
 def projector_theme() -> Theme:
     """For a dim, low-resolution projector seen from the back of a long room: black on
-    white, heavy borders and lines, the largest type the cards hold, no pale greys."""
+    white, heavy borders and lines, no pale greys, and taller cards with fewer, larger
+    lines: at a 1024x768 projection of a fitted board a name line is about 19 pixels
+    tall, wrapping onto a second line rather than being cut short."""
     theme = Theme()
     theme.background = QColor("#ffffff")
     theme.customer_area = QColor("#ffffff")
@@ -149,10 +153,11 @@ def projector_theme() -> Theme:
     theme.stance["unknown"] = QColor("#b4bac4")
     theme.link["influences"] = QColor("#55339e")
     theme.line_scale = 2.0
-    theme.name_font = _font(13.5, bold=True)
-    theme.title_font = _font(10.5, bold=True)
-    theme.small_font = _font(8.5, bold=True)
-    theme.stance_font = _font(10.5, bold=True)
+    theme.layout = PROJECTOR_LAYOUT
+    theme.name_font = _font(19.0, bold=True)
+    theme.title_font = _font(13.0, bold=True)
+    theme.small_font = _font(9.0, bold=True)
+    theme.stance_font = _font(16.0, bold=True)
     theme.header_font = _font(30.0, bold=True)
     theme.caption_font = _font(14.0)
     return theme

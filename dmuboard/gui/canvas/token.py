@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dmuboard.gui.canvas.style import ROLE_LABELS, Theme, stance_text, token_size
+from dmuboard.gui.canvas.tokenlayout import wrap_lines
 from dmuboard.gui.canvas.tokenpaint import HANDLE_RADIUS, paint_token
 from dmuboard.model.board import Person
 
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
 EDGE = 14.0  # room outside the card for the handle, the badge and outlines
 SIDE_MARGIN = 12.0  # a token's edge keeps this far from the divide
-TEXT_LEFT = 30.0  # where name and title start, right of the figure glyph
 
 
 # Enum members looked up once: each lookup through the class costs a Python call.
@@ -76,7 +76,7 @@ class TokenItem(QGraphicsItem):
         self.highlighted = False
         self.on_path = False
         self.hovered = False
-        self._size = token_size(person.influence)
+        self._size = self.card_size(person.influence)
         # No itemChange override and no geometry notifications: on a board of
         # thousands, a Python call for every change of every item is what makes
         # opening slow. The scene clamps dragged tokens and re-routes their links.
@@ -102,13 +102,17 @@ class TokenItem(QGraphicsItem):
     def size(self) -> tuple[float, float]:
         return self._size
 
+    def card_size(self, influence: int) -> tuple[float, float]:
+        """The card of a person of this influence, as the theme's layout sizes it."""
+        return self.look.theme.layout.card_size(token_size(influence))
+
     def card_rect(self) -> QRectF:
         w, h = self._size
         return QRectF(-w / 2, -h / 2, w, h)
 
     def set_person(self, person: Person) -> None:
         """Show ``person`` (the position is the scene's business)."""
-        size = token_size(person.influence)
+        size = self.card_size(person.influence)
         if size != self._size:
             self.prepareGeometryChange()
             self._size = size
@@ -129,27 +133,41 @@ class TokenItem(QGraphicsItem):
             self.setFlag(MOVABLE, movable)
 
     def restyle_text(self) -> None:
-        """Fonts and colours of the name and title, from the theme."""
+        """Card size, fonts and colours of the name and title, from the theme."""
         theme = self.look.theme
+        size = self.card_size(self.person.influence)
+        if size != self._size:
+            self.prepareGeometryChange()
+            self._size = size
+            self.adjust_links()  # they end at the card's edge
         self.name_item.setFont(theme.name_font)
         self.name_item.setBrush(QBrush(theme.text))
         self.title_item.setFont(theme.title_font)
         self.title_item.setBrush(QBrush(theme.muted_text))
 
     def refresh_text(self) -> None:
-        """Name and title, cut short with an ellipsis when they do not fit the card."""
+        """Name and title as the layout places them: a name wraps onto as many lines as
+        the layout allows, and whatever still does not fit is cut short with an ellipsis."""
         theme = self.look.theme
+        layout = theme.layout
         rect = self.card_rect()
-        room = rect.width() - TEXT_LEFT - (14.0 if self.badge else 8.0)
-        for item, text, font, y in (
-            (self.name_item, self.person.name, theme.name_font, 7.0),
-            (self.title_item, self.person.title, theme.title_font, 25.0),
-        ):
-            metrics = self.look.metrics(font)
-            if metrics.horizontalAdvance(text) > room:
-                text = metrics.elidedText(text, ELIDE, room)
-            item.setText(text)
-            item.setPos(rect.left() + TEXT_LEFT, rect.top() + y)
+        left = rect.left() + layout.text_left
+        room = rect.width() - layout.text_left - (14.0 if self.badge else 8.0)
+        name_metrics = self.look.metrics(theme.name_font)
+        name = wrap_lines(self.person.name, name_metrics, room, layout.name_lines)
+        self.name_item.setText(name)
+        self.name_item.setPos(left, rect.top() + layout.name_top)
+        title, title_top = self.person.title, rect.top() + layout.title_top
+        if layout.title_after_name:
+            used = name.count("\n") + 1
+            title_top = rect.top() + layout.name_top + used * name_metrics.lineSpacing()
+            if used >= layout.name_lines:
+                title = ""  # the name needs every line: no room for the title
+        metrics = self.look.metrics(theme.title_font)
+        if metrics.horizontalAdvance(title) > room:
+            title = metrics.elidedText(title, ELIDE, room)
+        self.title_item.setText(title)
+        self.title_item.setPos(left, title_top)
 
     # -- geometry ------------------------------------------------------------------------
 

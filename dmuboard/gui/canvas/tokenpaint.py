@@ -95,21 +95,28 @@ def paint_token(token: TokenItem, painter: QPainter, near: bool = True) -> None:
     if not near:
         return
 
-    _figure(painter, QPointF(rect.left() + 18.0, rect.top() + 19.0), theme.ours_border if ours else theme.muted_text)
-    bottom = QRectF(rect.left() + 13.0, rect.bottom() - 19.0, rect.width() - 20.0, 14.0)
+    layout = theme.layout
+    if layout.figure:
+        figure = theme.ours_border if ours else theme.muted_text
+        _figure(painter, QPointF(rect.left() + 18.0, rect.top() + 19.0), figure)
+    bottom = QRectF(rect.left() + 13.0, rect.bottom() - layout.bottom_inset - layout.bottom_height,
+                    rect.width() - 20.0, layout.bottom_height)
+    chips_top = rect.top() + layout.chips_top
+    pips_room = 50.0 if layout.pips_beside_chips else 0.0
     if ours:
         painter.setFont(theme.small_font)
         painter.setPen(theme.ours_border)
         painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "OUR TEAM")
     else:
-        _chips(token, painter, QPointF(rect.left() + 13.0, rect.top() + 44.0), rect.width() - 22.0)
+        _chips(token, painter, QPointF(rect.left() + 13.0, chips_top), rect.width() - 22.0 - pips_room)
         if token.look.show_stance:
             painter.setFont(theme.stance_font)
             painter.setPen(_readable(theme.stance[person.stance], theme.text))
             painter.drawText(
                 bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, stance_text(person.stance)
             )
-    _pips(token, painter, QPointF(rect.right() - 10.0, bottom.center().y()))
+    pips_y = chips_top + layout.chip_height / 2 if layout.pips_beside_chips else bottom.center().y()
+    _pips(token, painter, QPointF(rect.right() - 10.0, pips_y))
 
     if token.badge and token.look.show_badges:
         _badge(token, painter, QPointF(rect.right() - 2.0, rect.top() + 2.0))
@@ -139,6 +146,7 @@ def _chips(token: TokenItem, painter: QPainter, at: QPointF, room: float) -> Non
     painter.setFont(theme.small_font)
     metrics = QFontMetricsF(theme.small_font)
     x = at.x()
+    height = theme.layout.chip_height
     roles = token.person.roles
     for i, role in enumerate(roles):
         label = ROLE_LABELS[role]
@@ -148,9 +156,9 @@ def _chips(token: TokenItem, painter: QPainter, at: QPointF, room: float) -> Non
             label = f"+{len(roles) - i}"
             width = metrics.horizontalAdvance(label) + 10.0
             rest = 0
-            _chip(painter, QRectF(x, at.y(), width, 15.0), label, theme.chip, theme.chip_text)
+            _chip(painter, QRectF(x, at.y(), width, height), label, theme.chip, theme.chip_text)
             break
-        _chip(painter, QRectF(x, at.y(), width, 15.0), label, theme.chip, theme.chip_text)
+        _chip(painter, QRectF(x, at.y(), width, height), label, theme.chip, theme.chip_text)
         x += width + 4.0
 
 
