@@ -12,6 +12,7 @@ from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF
 
 from dmuboard.gui.canvas.linkdraw import ZIGZAG_AMPLITUDE, ZIGZAG_STEP, zigzag_path
 from dmuboard.gui.canvas.linkitem import LinkItem
+from dmuboard.gui.canvas.zigzag import visible_zigzag
 from tests.test_canvas_support import Canvas, canvas, drag
 
 __all__ = ["canvas"]
@@ -64,3 +65,25 @@ def test_a_link_outline_stays_close_to_its_line_after_a_drag(canvas: Canvas) -> 
         outline = item.sceneBoundingRect().united(item.mapRectToScene(item.childrenBoundingRect()))
         assert around.contains(outline), (item.lid, outline, around)
         assert item.contains(item.mapFromScene(QLineF(p1, p2).center()))
+
+
+def test_a_conflict_draws_exactly_the_teeth_that_show() -> None:
+    """For random lines and screen areas, the points a conflict line draws are a run of
+    its whole zigzag's points that holds every point inside the area (with a margin),
+    and nothing is drawn for an area the line does not reach."""
+    rng = random.Random(11)
+    for _ in range(300):
+        line = QLineF(rng.uniform(-3000, 3000), rng.uniform(-3000, 3000),
+                      rng.uniform(-3000, 3000), rng.uniform(-3000, 3000))
+        area = QRectF(rng.uniform(-3000, 3000), rng.uniform(-3000, 3000), rng.uniform(10, 1500), rng.uniform(10, 900))
+        whole = zigzag_path(line)
+        points = [(whole.elementAt(i).x, whole.elementAt(i).y) for i in range(whole.elementCount())]
+        drawn = visible_zigzag(line, area, 2.0)
+        inside = [p for p in points if area.adjusted(-8, -8, 8, 8).contains(QPointF(*p))]
+        if drawn is None:
+            assert not inside
+            continue
+        run = [(point.x(), point.y()) for point in drawn]
+        start = min(range(len(points)), key=lambda i: math.dist(points[i], run[0]))
+        assert all(math.dist(a, b) < 1e-6 for a, b in zip(points[start:start + len(run)], run, strict=True))
+        assert all(any(math.dist(p, q) < 1e-6 for q in run) for p in inside)

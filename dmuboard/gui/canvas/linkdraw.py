@@ -38,13 +38,23 @@ ZIGZAG_STEP, ZIGZAG_AMPLITUDE = 7.0, 4.5
 _TEETH: list[QPointF] = [QPointF(0.0, 0.0)]  # the origin, then every tooth made so far
 
 
+def teeth_points(count: int) -> list[QPointF]:
+    """The origin and at least ``count`` teeth of a zigzag along the x axis (shared: do not change)."""
+    for i in range(len(_TEETH), count + 1):
+        _TEETH.append(QPointF(i * ZIGZAG_STEP, ZIGZAG_AMPLITUDE if i % 2 else -ZIGZAG_AMPLITUDE))
+    return _TEETH
+
+
+def zigzag_count(length: float) -> int:
+    """How many teeth a zigzag of ``length`` has (the last one at least half a step before its end)."""
+    return max(0, math.ceil((length - ZIGZAG_STEP / 2) / ZIGZAG_STEP) - 1)
+
+
 @functools.lru_cache(maxsize=512)
 def _zigzag_teeth(count: int) -> QPainterPath:
     """The first ``count`` teeth of a zigzag starting at the origin along the x axis."""
-    for i in range(len(_TEETH), count + 1):
-        _TEETH.append(QPointF(i * ZIGZAG_STEP, ZIGZAG_AMPLITUDE if i % 2 else -ZIGZAG_AMPLITUDE))
     path = QPainterPath()
-    path.addPolygon(QPolygonF(_TEETH[: count + 1]))
+    path.addPolygon(QPolygonF(teeth_points(count)[: count + 1]))
     return path
 
 
@@ -56,7 +66,7 @@ def zigzag_path(line: QLineF) -> QPainterPath:
     length = line.length()
     if length < 1:
         return QPainterPath(line.p1())
-    count = max(0, math.ceil((length - ZIGZAG_STEP / 2) / ZIGZAG_STEP) - 1)
+    count = zigzag_count(length)
     place = QTransform()
     place.translate(line.x1(), line.y1())
     place.rotateRadians(math.atan2(line.dy(), line.dx()))

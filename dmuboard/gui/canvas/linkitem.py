@@ -33,6 +33,7 @@ from dmuboard.gui.canvas.linkdraw import (
     pill_path,
     zigzag_path,
 )
+from dmuboard.gui.canvas.zigzag import ZigzagItem
 from dmuboard.model.board import Link, Person
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ class LinkItem(QGraphicsPathItem):
         self._p2 = QPointF()
         self.setFlags(LINK_FLAGS)
         self.setPen(CLICK_PEN)
-        self.body = _part(self, 0.0)
+        self.body = ZigzagItem(self) if link.kind == "conflict" else _part(self, 0.0)
         # made only when needed: most links of a big board are plain reporting lines
         self._glow: QGraphicsPathItem | None = None
         self._marks: tuple[QGraphicsPathItem, QGraphicsPathItem, QGraphicsPathItem] | None = None
@@ -143,12 +144,14 @@ class LinkItem(QGraphicsPathItem):
         kind = self.link.kind
         empty = p1 == p2
         if kind == "conflict":
-            body = zigzag_path(line)
+            zigzag = self._body_for(True)
+            assert isinstance(zigzag, ZigzagItem)
+            zigzag.set_line(None if empty else line)
         else:
             body = QPainterPath(path)
             if self.link.directed and not empty:
                 body.addPolygon(arrow_head(line))
-        self.body.setPath(EMPTY if empty else body)
+            self._body_for(False).setPath(EMPTY if empty else body)
         middle = line.center()
         if kind == "relationship" and not empty:
             mark, dots, blank = self._mark_parts()
@@ -165,6 +168,18 @@ class LinkItem(QGraphicsPathItem):
         elif self._marks is not None:
             for item in self._marks:
                 item.setPath(EMPTY)
+
+    def _body_for(self, conflict: bool) -> QGraphicsPathItem:
+        """The item that draws the line; a conflict's draws only the teeth that show."""
+        if isinstance(self.body, ZigzagItem) != conflict:  # the kind was changed
+            old = self.body
+            self.body = ZigzagItem(self) if conflict else _part(self, 0.0)
+            self.body.setPen(old.pen())
+            self.body.setBrush(old.brush())
+            scene = old.scene()
+            if scene is not None:
+                scene.removeItem(old)
+        return self.body
 
     def _mark_parts(self) -> tuple[QGraphicsPathItem, QGraphicsPathItem, QGraphicsPathItem]:
         """The pill or disc at the middle, and the dots or cross on it."""
