@@ -13,6 +13,10 @@ if TYPE_CHECKING:
 
 MAX_GRID_LINES = 400
 
+# The captions under the two company names. A proposal is read by the customer, so it
+# speaks to them plainly instead of in the seller's words ("buying committee", "DMU").
+CAPTIONS = {"internal": ("Their buying committee (DMU)", "Our team"), "proposal": ("Your team", "Our team")}
+
 
 def draw_background(scene: BoardScene, painter: QPainter, rect: QRectF) -> None:
     theme = scene.look.theme
@@ -62,9 +66,10 @@ def _headers(scene: BoardScene, painter: QPainter, rect: QRectF) -> None:
         return
     head = QFontMetricsF(theme.header_font)
     room = 1400.0
+    theirs, ours = CAPTIONS.get(scene.profile, CAPTIONS["internal"])
     for sign, name, caption in (
-        (-1, info.customer or "Customer", "Their buying committee (DMU)"),
-        (1, info.our_company or "Our company", "Our team"),
+        (-1, info.customer or "Customer", theirs),
+        (1, info.our_company or "Our company", ours),
     ):
         align = Qt.AlignmentFlag.AlignRight if sign < 0 else Qt.AlignmentFlag.AlignLeft
         x = -40.0 - room if sign < 0 else 40.0
