@@ -87,6 +87,7 @@ class LinkItem(QGraphicsPathItem):
         # made only when needed: most links of a big board are plain reporting lines
         self._glow: QGraphicsPathItem | None = None
         self._marks: tuple[QGraphicsPathItem, QGraphicsPathItem, QGraphicsPathItem] | None = None
+        self._marks_shape: tuple[str, int | None] | None = None  # what the marks' paths show
         source.links.append(self)
         target.links.append(self)
         self.restyle()
@@ -152,20 +153,27 @@ class LinkItem(QGraphicsPathItem):
             if self.link.directed and not empty:
                 body.addPolygon(arrow_head(line))
             self._body_for(False).setPath(EMPTY if empty else body)
-        middle = line.center()
-        if kind == "relationship" and not empty:
-            mark, dots, blank = self._mark_parts()
-            strength = self.link.strength or 3
-            mark.setPath(pill_path(middle))
-            dots.setPath(dots_path(middle, strength))
-            blank.setPath(dots_path(middle, 5, strength))
-        elif kind == "conflict" and not empty:
-            mark, dots, blank = self._mark_parts()
-            disc, cross = cross_paths(middle)
-            mark.setPath(disc)
-            dots.setPath(cross)
-            blank.setPath(EMPTY)
-        elif self._marks is not None:
+        if kind in ("relationship", "conflict") and not empty:
+            # The marks are drawn around their own origin once, and moved to the
+            # middle of the line: a drag moves them instead of rebuilding them.
+            marks = self._mark_parts()
+            shape = (kind, self.link.strength)
+            if self._marks_shape != shape:
+                self._marks_shape = shape
+                origin = QPointF()
+                if kind == "relationship":
+                    strength = self.link.strength or 3
+                    paths = (pill_path(origin), dots_path(origin, strength), dots_path(origin, 5, strength))
+                else:
+                    disc, cross = cross_paths(origin)
+                    paths = (disc, cross, EMPTY)
+                for item, drawn in zip(marks, paths, strict=True):
+                    item.setPath(drawn)
+            middle = line.center()
+            for item in marks:
+                item.setPos(middle)
+        elif self._marks is not None and self._marks_shape is not None:
+            self._marks_shape = None
             for item in self._marks:
                 item.setPath(EMPTY)
 
