@@ -15,9 +15,10 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from dmuboard.gui.canvas.linkitem import GAP
-from dmuboard.gui.canvas.style import Theme, projector_theme, token_size
-from dmuboard.gui.canvas.tokenlayout import wrap_lines
+from dmuboard.gui.canvas.style import MAX_TOKEN_SIZE, Theme, projector_theme, token_size
+from dmuboard.gui.canvas.tokenlayout import CARD_GAP, PROJECTOR_LAYOUT, chips_fit, room_to_grow, wrap_lines
 from dmuboard.gui.mainwindow import MainWindow
+from dmuboard.model import layout
 from dmuboard.model.board import Board
 from dmuboard.sample import sample_board
 from tests.gui_window_kit import QT_NOISE, WindowKit, make_kit
@@ -173,3 +174,36 @@ def test_wrapping_breaks_between_words_then_at_a_hyphen_then_cuts_short(qapp: An
     squeezed = wrap_lines("Annemarie Wilhelmina van Leeuwen de Groot", metrics, room, 2)
     assert squeezed.count("\n") == 1 and squeezed.endswith("…")
     assert all(metrics.horizontalAdvance(line) <= room for line in squeezed.split("\n"))
+
+
+def test_cards_grow_only_as_far_as_the_rows_of_the_board_allow(kit: WindowKit, qtbot: Any) -> None:
+    """A board arranged by the program (rows closer than the sample's) presents without
+    any two cards overlapping, every name still whole on at most two lines."""
+    board = sample_board()
+    for pid, (x, y) in layout.auto_layout(board, MAX_TOKEN_SIZE).items():
+        board.people[pid] = replace(board.people[pid], x=x, y=y)
+    window = present_at_1024(kit, qtbot, board)
+    scene = window.scene
+    assert scene is not None
+    assert scene.look.theme.layout.extra_height < PROJECTOR_LAYOUT.extra_height  # the rows are closer
+    for person in board.people.values():
+        shown = scene.tokens[person.id].name_item.text()
+        assert "…" not in shown and shown.count("\n") <= 1, shown
+    for a, b in combinations(card_rects(window).items(), 2):
+        assert not a[1].intersects(b[1]), (a[0], b[0])
+
+
+def test_the_room_to_grow_is_the_closest_pair_of_cards_above_each_other() -> None:
+    """Cards side by side never limit the growth; of two stacked columns the closer one
+    does; a squeezed projector card keeps its name lines and stance word but no chip row."""
+    w, h = MAX_TOKEN_SIZE
+    side_by_side = [(0.0, 0.0, w, h), (w + 10.0, 0.0, w, h)]
+    assert room_to_grow(side_by_side) == float("inf")
+    columns = [(0.0, 0.0, w, h), (0.0, 150.0, w, h), (500.0, 0.0, w, h), (530.0, h + 24.0, w, h)]
+    assert room_to_grow(columns) == 24.0 - CARD_GAP
+    roomy, squeezed = projector_theme(), projector_theme(24.0 - CARD_GAP)
+    assert roomy.layout.extra_height == PROJECTOR_LAYOUT.extra_height
+    assert squeezed.layout.extra_height == 24.0 - CARD_GAP
+    assert chips_fit(roomy.layout, roomy.layout.card_size(token_size(1))[1])
+    assert not chips_fit(squeezed.layout, squeezed.layout.card_size(token_size(5))[1])
+    assert chips_fit(Theme().layout, token_size(1)[1])

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QColor, QFont
 
-from dmuboard.gui.canvas.tokenlayout import NORMAL_LAYOUT, PROJECTOR_LAYOUT, CardLayout
+from dmuboard.gui.canvas.tokenlayout import NORMAL_LAYOUT, CardLayout, projector_layout
 from dmuboard.model.board import ROLES, STANCES
 from dmuboard.model.vocabulary import ROLE_MEANINGS
 
@@ -127,11 +127,12 @@ class Theme:
     layout: CardLayout = NORMAL_LAYOUT  # where a card's words and marks go
 
 
-def projector_theme() -> Theme:
+def projector_theme(room: float = float("inf")) -> Theme:
     """For a dim, low-resolution projector seen from the back of a long room: black on
     white, heavy borders and lines, no pale greys, and taller cards with fewer, larger
     lines: at a 1024x768 projection of a fitted board a name line is about 19 pixels
-    tall, wrapping onto a second line rather than being cut short."""
+    tall, wrapping onto a second line rather than being cut short. The cards grow by no
+    more than ``room`` (what the board's rows leave, see ``tokenlayout.room_to_grow``)."""
     theme = Theme()
     theme.background = QColor("#ffffff")
     theme.customer_area = QColor("#ffffff")
@@ -153,7 +154,7 @@ def projector_theme() -> Theme:
     theme.stance["unknown"] = QColor("#b4bac4")
     theme.link["influences"] = QColor("#55339e")
     theme.line_scale = 2.0
-    theme.layout = PROJECTOR_LAYOUT
+    theme.layout = projector_layout(room)
     theme.name_font = _font(19.0, bold=True)
     theme.title_font = _font(13.0, bold=True)
     theme.small_font = _font(9.0, bold=True)

@@ -10,12 +10,15 @@ changes (positions in a board file are spaced for it); only its height may grow.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 
 ELIDE = Qt.TextElideMode.ElideRight
+CARD_GAP = 6.0  # grown cards keep at least this far apart
+MIN_GROWTH = 14.0  # the least a projector card grows: two name lines and the stance word
 
 
 @dataclass(frozen=True)
@@ -43,9 +46,10 @@ class CardLayout:
 NORMAL_LAYOUT = CardLayout()
 
 # For the projector: no figure glyph (the name starts just right of the stance band),
-# two name lines, the pips moved up, a tall bottom row for a large stance word. The
-# cards grow by 46 units: rows of the sample board are 150 units apart, so even two
-# of the largest cards (94 + 46 = 140) stacked in neighbouring rows keep a gap.
+# two name lines, the pips moved up beside the chips, a tall bottom row for a large
+# stance word. The cards grow by up to 46 units, less where the board's rows are closer
+# (see :func:`projector_layout`): rows of the sample board are 150 units apart, so even
+# two of the largest cards (94 + 46 = 140) stacked in neighbouring rows keep a gap.
 PROJECTOR_LAYOUT = CardLayout(
     extra_height=46.0,
     text_left=14.0,
@@ -101,3 +105,32 @@ def _elide(text: str, metrics: QFontMetricsF, room: float) -> str:
     if metrics.horizontalAdvance(text) > room:
         return metrics.elidedText(text, ELIDE, room)
     return text
+
+
+def room_to_grow(cards: Iterable[tuple[float, float, float, float]], gap: float = CARD_GAP) -> float:
+    """How much taller every card can become (each growing about its centre) before two
+    cards that share some width come closer than ``gap``. ``cards`` are (centre x,
+    centre y, width, height); infinite when no two cards are above each other."""
+    ordered = sorted(cards, key=lambda c: c[0] - c[2] / 2)
+    room = float("inf")
+    for i, (x, y, w, h) in enumerate(ordered):
+        right = x + w / 2
+        for x2, y2, w2, h2 in ordered[i + 1:]:
+            if x2 - w2 / 2 >= right:
+                break  # sorted by left edge: no later card reaches back over this one
+            room = min(room, abs(y2 - y) - (h + h2) / 2 - gap)
+    return room
+
+
+def projector_layout(room: float = float("inf")) -> CardLayout:
+    """The projector layout with cards grown by no more than ``room`` (see
+    :func:`room_to_grow`), but always enough for two name lines and the stance word.
+    Where the chip row then has no room, :func:`chips_fit` leaves it out."""
+    grow = max(MIN_GROWTH, min(PROJECTOR_LAYOUT.extra_height, room))
+    return replace(PROJECTOR_LAYOUT, extra_height=grow)
+
+
+def chips_fit(layout: CardLayout, card_height: float) -> bool:
+    """Is there room for the chip row above the stance word's row on a card this tall?"""
+    bottom_row = card_height - layout.bottom_inset - layout.bottom_height
+    return layout.chips_top + layout.chip_height + 2.0 <= bottom_row

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
 from dmuboard.gui.canvas.style import ROLE_LABELS, stance_text
+from dmuboard.gui.canvas.tokenlayout import chips_fit
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.token import TokenItem
@@ -103,12 +104,14 @@ def paint_token(token: TokenItem, painter: QPainter, near: bool = True) -> None:
                     rect.width() - 20.0, layout.bottom_height)
     chips_top = rect.top() + layout.chips_top
     pips_room = 50.0 if layout.pips_beside_chips else 0.0
+    chip_row = chips_fit(layout, rect.height())  # left out on a projector card squeezed by close rows
     if ours:
         painter.setFont(theme.small_font)
         painter.setPen(theme.ours_border)
         painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "OUR TEAM")
     else:
-        _chips(token, painter, QPointF(rect.left() + 13.0, chips_top), rect.width() - 22.0 - pips_room)
+        if chip_row:
+            _chips(token, painter, QPointF(rect.left() + 13.0, chips_top), rect.width() - 22.0 - pips_room)
         if token.look.show_stance:
             painter.setFont(theme.stance_font)
             painter.setPen(_readable(theme.stance[person.stance], theme.text))
@@ -116,7 +119,8 @@ def paint_token(token: TokenItem, painter: QPainter, near: bool = True) -> None:
                 bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, stance_text(person.stance)
             )
     pips_y = chips_top + layout.chip_height / 2 if layout.pips_beside_chips else bottom.center().y()
-    _pips(token, painter, QPointF(rect.right() - 10.0, pips_y))
+    if chip_row or not layout.pips_beside_chips:
+        _pips(token, painter, QPointF(rect.right() - 10.0, pips_y))
 
     if token.badge and token.look.show_badges:
         _badge(token, painter, QPointF(rect.right() - 2.0, rect.top() + 2.0))

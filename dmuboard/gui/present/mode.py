@@ -17,9 +17,10 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTransform
 from PySide6.QtWidgets import QToolBar, QWidget
 
-from dmuboard.gui.canvas.style import Theme, projector_theme
+from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.present.caption import Caption
 from dmuboard.gui.present.layers import Layers
+from dmuboard.gui.present.projector import projector_theme_for
 from dmuboard.gui.present.spotlight import Spotlight, SpotlightClicks
 from dmuboard.gui.present.stancemenu import StanceMenus
 from dmuboard.gui.present.views import SavedViews
@@ -118,7 +119,7 @@ class Presentation(QObject):
             self.window.view.viewport().installEventFilter(self)
         self.stances.watch(self.window.view)
         if self.active and self.window.scene is not None:
-            self.window.scene.set_theme(projector_theme())
+            self.window.scene.set_theme(projector_theme_for(self.window.scene))
             QTimer.singleShot(0, self, self.fit)
 
     # -- entering and leaving ----------------------------------------------------------------
@@ -171,7 +172,7 @@ class Presentation(QObject):
         self.clicks.enabled = True
         self.stances.large = True
         if w.scene is not None:
-            w.scene.set_theme(projector_theme())
+            w.scene.set_theme(projector_theme_for(w.scene))
         if view is not None:
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
