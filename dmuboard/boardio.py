@@ -27,7 +27,8 @@ class UsageError(UserError):
 
 
 def kind_of(path: Path) -> str:
-    """``dmu`` or ``json``, from the extension, or for other names from the first bytes."""
+    """``dmu`` or ``json`` from the extension; for other names from the first bytes, or
+    ``unknown`` when they are neither an SQLite database nor a JSON object."""
     suffix = path.suffix.lower()
     if suffix in SUFFIXES:
         return suffix[1:]
@@ -40,15 +41,18 @@ def kind_of(path: Path) -> str:
         return "dmu"
     if start.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return "json"
-    raise NotABoardError(f"{path.name} is not a DMU Board file (neither a .dmu board nor a JSON board document).")
+    return "unknown"
 
 
 def read_board(path: str | os.PathLike[str]) -> Board:
     """The board in ``path`` (``.dmu`` or ``.json``); :class:`UserError` if it is not one."""
     path = Path(path)
-    if kind_of(path) == "dmu":
+    kind = kind_of(path)
+    if kind == "dmu":
         with BoardFile.open(path, read_only="it is only being read") as store:
             return store.board
+    if kind == "unknown":
+        raise NotABoardError(f"{path.name} is not a DMU Board file (neither a .dmu board nor a JSON board document).")
     try:
         size = path.stat().st_size
         if size > MAX_JSON_BYTES:
