@@ -277,6 +277,11 @@ def test_f_walks_through_the_findings_and_esc_ends_the_walk_first(kit: WindowKit
     assert scene is not None
     if first.people:
         assert dimmed(window) == set(scene.tokens) - set(first.people)
+        involved = set(first.people)
+        touching = {lid for lid, item in scene.links.items() if involved & {item.link.source, item.link.target}}
+        assert touching, "the first finding's people have lines on this board"
+        assert all(scene.links[lid].opacity() == 1.0 for lid in touching)
+        assert all(item.opacity() < 1.0 for lid, item in scene.links.items() if lid not in touching)
     QTest.keyClick(view, Qt.Key.Key_F)
     if len(findings) > 1:
         assert findings[1].message in caption.text()

@@ -52,7 +52,8 @@ class Spotlight:
         self.apply()
 
     def on_people(self, pids: Iterable[str]) -> None:
-        """Light exactly these people and the shown lines between them."""
+        """Light exactly these people, and every shown line that touches one of them (a
+        finding about a single thread is about that person's one line)."""
         self.person, self.group = None, frozenset(pids)
         self.apply()
 
@@ -77,7 +78,7 @@ class Spotlight:
         elif self.group is not None:
             people = set(self.group)
             links = {lid for lid, item in scene.links.items()
-                     if item.link.source in people and item.link.target in people
+                     if (item.link.source in people or item.link.target in people)
                      and scene.link_shown(item.link.kind)}
         return people, links
 
