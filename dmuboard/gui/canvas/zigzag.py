@@ -18,6 +18,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGrap
 from dmuboard.gui.canvas.linkdraw import ZIGZAG_AMPLITUDE, ZIGZAG_STEP, teeth_points, zigzag_count
 
 NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
+# Below this scale a tooth is about a pixel long and high: far out (a fitted board of
+# thousands), the line is drawn straight, which looks the same and costs one segment.
+STRAIGHT_BELOW = 0.15
 USES_EXPOSED = QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption
 
 
@@ -90,6 +93,10 @@ class ZigzagItem(QGraphicsPathItem):
         if self._line is None:
             return
         pen = self.pen()
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < STRAIGHT_BELOW:
+            painter.setPen(pen)
+            painter.drawLine(self._line)
+            return
         polygon = visible_zigzag(self._line, option.exposedRect, pen.widthF())
         if polygon is not None:
             painter.setPen(pen)
