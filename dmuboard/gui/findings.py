@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -43,6 +43,7 @@ from dmuboard.analysis import (
 from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.editor import Editor
 from dmuboard.gui.firstpaint import after_first_paint
+from dmuboard.gui.window_actions import insert_actions
 from dmuboard.model.board import Person
 from dmuboard.model.document import Change
 
@@ -303,11 +304,9 @@ def add_findings_panel(window: MainWindow) -> FindingsPanel:
     window.findings_dock.setWidget(panel)
     panel.message.connect(window.say)
     window.board_opened.connect(lambda: panel.bind(window.editor, window.scene, window.view))
-    action = QAction("Show &Warm Path", window)
-    action.setObjectName("warm_path")
-    action.setShortcut(QKeySequence("Ctrl+Shift+P"))
-    action.setStatusTip("Highlight the chain of introductions from our team to the selected customer person")
-    action.triggered.connect(panel.show_path_to_selection)
-    window.actions["warm_path"] = action
-    window.menus["board"].addAction(action)
+    insert_actions(window, window.menus["board"], None, (
+        ("warm_path", "Show &Warm Path", "Ctrl+Shift+P",
+         "Highlight the chain of introductions from our team to the selected customer person",
+         panel.show_path_to_selection),
+    ))
     return panel

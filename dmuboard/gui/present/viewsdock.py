@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QGridLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from dmuboard.gui.present.views import SavedViews
+from dmuboard.gui.window_actions import insert_actions
 from dmuboard.model.document import Change
 
 if TYPE_CHECKING:
@@ -132,11 +132,8 @@ def add_views_panel(window: MainWindow, views: SavedViews) -> ViewsPanel:
     window.docks["views"] = dock
     window.panels_menu.insertAction(window.panels_menu.actions()[-2] if len(window.panels_menu.actions()) > 1
                                     else None, dock.toggleViewAction())  # type: ignore[arg-type]
-    action = QAction("Save Current &View…", window)
-    action.setObjectName("save_view")
-    action.setShortcut(QKeySequence("Ctrl+Shift+V"))
-    action.setStatusTip("Save the area shown and the layers as a named view, for presenting")
-    action.triggered.connect(panel.ask_save)
-    window.actions["save_view"] = action
-    window.menus["view"].addAction(action)
+    insert_actions(window, window.menus["view"], None, (
+        ("save_view", "Save Current &View…", "Ctrl+Shift+V",
+         "Save the area shown and the layers as a named view, for presenting", panel.ask_save),
+    ))
     return panel
