@@ -10,7 +10,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from dmuboard.gui.canvas.linkdraw import draw_arrow, draw_cross, draw_strength, zigzag_path
+from dmuboard.gui.canvas.linkdraw import draw_cross, draw_line_sample, draw_strength
 from dmuboard.gui.canvas.style import LINK_LABELS, Theme, role_legend, stance_legend, stance_text
 
 ROW = 19.0
@@ -96,18 +96,9 @@ class LegendItem(QGraphicsItem):
 
     def _sample(self, painter: QPainter, kind: str, line: QLineF) -> None:
         colour = self.theme.link[kind]
-        pen = QPen(colour, 4.0 if kind == "relationship" else 1.8)
-        if kind == "influences":
-            pen.setDashPattern([4.0, 3.0])
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        draw_line_sample(painter, kind, line, colour, 4.0 if kind == "relationship" else 1.8)
         if kind == "conflict":
-            painter.drawPath(zigzag_path(line))
             draw_cross(painter, line.center(), colour)
-        else:
-            painter.drawLine(line)
-        if kind in ("reports_to", "influences"):
-            draw_arrow(painter, line, colour)
         if kind == "relationship":
             painter.save()
             painter.translate(line.center())

@@ -10,7 +10,7 @@ import math
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
-from dmuboard.model.board import Link
+from dmuboard.model.board import DIRECTED_KINDS, Link
 
 ARROW = 11.0
 PILL = (50.0, 14.0)
@@ -105,6 +105,24 @@ def cross_paths(centre: QPointF) -> tuple[QPainterPath, QPainterPath]:
 
 
 # -- painter versions, for the legend and exports ----------------------------------------
+
+
+def draw_line_sample(painter: QPainter, kind: str, line: QLineF, colour: QColor, width: float = 1.8,
+                     cap: Qt.PenCapStyle = Qt.PenCapStyle.SquareCap) -> None:
+    """A short line drawn as the canvas draws ``kind``: dashed for influence, a zigzag for
+    a conflict, an arrow head when directed (legends on the canvas and in exports)."""
+    pen = QPen(colour, width)
+    pen.setCapStyle(cap)
+    if kind == "influences":
+        pen.setDashPattern([4.0, 3.0])
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if kind == "conflict":
+        painter.drawPath(zigzag_path(line))
+    else:
+        painter.drawLine(line)
+    if kind in DIRECTED_KINDS:
+        draw_arrow(painter, line, colour)
 
 
 def draw_arrow(painter: QPainter, line: QLineF, colour: QColor) -> None:

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
-from dmuboard.gui.canvas.linkdraw import draw_arrow, zigzag_path
+from dmuboard.gui.canvas.linkdraw import draw_line_sample
 from dmuboard.gui.canvas.style import ROLE_LABELS, STANCE_SYMBOLS, Theme
 from dmuboard.gui.qtapp import export_font, measure
-from dmuboard.model.board import DIRECTED_KINDS, ROLES, STANCES, BoardInfo
+from dmuboard.model.board import ROLES, STANCES, BoardInfo
 
 INK = QColor("#1d232c")
 MUTED = QColor("#5d6673")
@@ -195,18 +195,7 @@ def _line(kind: str, *, width: float = 1.8) -> Sample:
         painter.translate(r.left(), r.center().y())
         painter.scale(SAMPLE_SCALE, SAMPLE_SCALE)
         line = QLineF(0.0, 0.0, r.width() / SAMPLE_SCALE, 0.0)
-        pen = QPen(colour, width)
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        if kind == "influences":
-            pen.setDashPattern([4.0, 3.0])
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        if kind == "conflict":
-            painter.drawPath(zigzag_path(line))
-        else:
-            painter.drawLine(line)
-        if kind in DIRECTED_KINDS:
-            draw_arrow(painter, line, colour)
+        draw_line_sample(painter, kind, line, colour, width, Qt.PenCapStyle.FlatCap)
         painter.restore()
     return paint
 
