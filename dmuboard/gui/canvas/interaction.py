@@ -86,10 +86,15 @@ class SceneGestures:
             self.refuse_if_read_only()
         QGraphicsScene.mouseMoveEvent(self, event)
         if self._press_positions and self.mouseGrabberItem() is not None:
+            # Each line is re-routed once per frame, even when both its ends are moving.
+            lines: dict[LinkItem, None] = {}
             for pid in self._press_positions:
                 token = self.tokens.get(pid)
                 if token is not None:
-                    token.follow_drag()
+                    token.keep_on_side()
+                    lines.update(dict.fromkeys(token.links))
+            for line in lines:
+                line.adjust()
 
     def mouseReleaseEvent(self: BoardScene, event: QGraphicsSceneMouseEvent) -> None:
         if self.linking and event.button() == Qt.MouseButton.LeftButton:

@@ -204,13 +204,12 @@ class TokenItem(QGraphicsItem):
         x = min(x, -limit) if self.person.side == "customer" else max(x, limit)
         return QPointF(x, y)
 
-    def follow_drag(self) -> None:
-        """After the mouse moved this token: keep it on its side and re-route its links."""
+    def keep_on_side(self) -> None:
+        """After the mouse moved this token: stop it at the divide."""
         pos = self.pos()
         kept = self.clamp(pos)
         if kept != pos:
             self.setPos(kept)
-        self.adjust_links()
 
     def adjust_links(self) -> None:
         for link in self.links:
