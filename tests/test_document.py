@@ -199,20 +199,6 @@ def test_new_ids_are_fresh(opened: tuple[BoardFile, Document, list[Change]]) -> 
     assert doc.new_person_id("customer") not in doc.board.people
 
 
-def test_merged_gesture_is_one_change(opened: tuple[BoardFile, Document, list[Change]]) -> None:
-    """Steps of one gesture merged into one change apply and undo as one."""
-    _, doc, heard = opened
-    moves = [Change(people=(replace(p1, x=float(i), y=0.0),)) for i in range(5)]
-    merged = moves[0]
-    for later in moves[1:]:
-        merged = merged.merged(later)
-    undo = doc.apply(merged)
-    assert doc.board.people["p1"].x == 4.0
-    assert len(heard) == 1
-    doc.apply(undo)
-    assert doc.board.people["p1"] == p1
-
-
 def test_remove_and_put_a_new_id_in_one_change_is_an_add(
     opened: tuple[BoardFile, Document, list[Change]],
 ) -> None:

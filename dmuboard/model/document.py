@@ -51,34 +51,6 @@ class Change:
             or self.views is not None
         )
 
-    def merged(self, later: Change) -> Change:
-        """This change followed by ``later``, as one change (used for batched gestures)."""
-        people = {p.id: p for p in self.people}
-        removed_people = dict.fromkeys(self.removed_people)
-        for pid in later.removed_people:
-            people.pop(pid, None)
-            removed_people[pid] = None
-        for p in later.people:
-            people[p.id] = p
-            removed_people.pop(p.id, None)
-        links = {link.id: link for link in self.links}
-        removed_links = dict.fromkeys(self.removed_links)
-        for lid in later.removed_links:
-            links.pop(lid, None)
-            removed_links[lid] = None
-        for link in later.links:
-            links[link.id] = link
-            removed_links.pop(link.id, None)
-        return Change(
-            tuple(people.values()),
-            tuple(removed_people),
-            tuple(links.values()),
-            tuple(removed_links),
-            later.info if later.info is not None else self.info,
-            later.views if later.views is not None else self.views,
-            self.label or later.label,
-        )
-
 
 class ChangeSink(Protocol):
     """Where changes go to be kept: the .dmu store, one transaction per change."""
