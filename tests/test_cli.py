@@ -17,15 +17,11 @@ from dmuboard.model import jsonformat
 from dmuboard.model.generate import generate_board
 from dmuboard.sample import sample_board, sample_path
 from dmuboard.store import SCHEMA_VERSION
+from tests.clikit import one_error_line, run
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    """Run the program in-process; return the exit code, stdout and stderr."""
-    code = cli.main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def run_process(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -37,13 +33,6 @@ def run_process(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str
     )
 
 
-def one_error_line(err: str) -> str:
-    """The single line of a refusal on stderr; fails on a traceback or a longer story."""
-    assert "Traceback" not in err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("dmuboard: ")
-    return lines[0]
 
 
 def sample_document() -> dict[str, Any]:

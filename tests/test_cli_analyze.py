@@ -10,18 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from dmuboard import cli
 from dmuboard.boardio import write_board
 from dmuboard.model.board import Board, BoardInfo, Link, Person
 from dmuboard.sample import sample_board
+from tests.clikit import run
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    code = cli.main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def acme() -> Board:

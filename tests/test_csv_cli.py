@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -12,31 +11,18 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QLockFile
 
-from dmuboard import cli
 from dmuboard.sample import sample_board
 from dmuboard.store import BoardFile, write_new
+from tests.clikit import digest, one_error_line, run
 
 DATA = Path(__file__).parent / "data" / "csv"
 REPO = Path(__file__).resolve().parents[1]
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    code = cli.main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
-def one_error_line(err: str) -> str:
-    """The single line of a refusal on stderr; fails on a traceback or a longer story."""
-    assert "Traceback" not in err
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("dmuboard: ")
-    return lines[0]
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def people(path: Path) -> dict[str, Any]:

@@ -15,18 +15,13 @@ import pypdf
 import pytest
 from PySide6.QtGui import QImageReader
 
-from dmuboard import cli
 from dmuboard.model import jsonformat
 from dmuboard.sample import sample_board, sample_path
+from tests.clikit import run
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
-    """Run the program in-process; return the exit code, stdout and stderr."""
-    code = cli.main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def run_headless(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ from PySide6.QtGui import QKeySequence
 from dmuboard.gui.session import OTHER_WINDOW
 from dmuboard.model.document import Change
 from dmuboard.sample import sample_path
+from tests.clikit import digest
 from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit, small_board
 
 pytestmark = QT_NOISE
@@ -26,8 +26,6 @@ def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator
     yield from make_kit(tmp_path, qtbot, monkeypatch)
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_first_run_opens_a_copy_of_the_sample_in_the_data_folder(kit: WindowKit) -> None:
