@@ -1,6 +1,9 @@
 """Opening a large board in the GUI: from the open command to the first painted board,
 and the process's peak memory with it open.
 
+The time is taken when the first paint is done, not when the event loop returns: Qt 6
+closes the windows on quit, and tearing the board down is no part of opening it.
+
 argv: FILE
 """
 
@@ -20,12 +23,13 @@ window.resize(1280, 800)
 window.show()
 app.processEvents()
 baseline_mb = peak_mb()
-start = time.perf_counter()
+start = time.time()  # FirstPaint notes the wall clock
 window.start(Path(sys.argv[1]))
 assert window.view is not None
 watcher = FirstPaint(window.view.viewport())
 app.exec()
-opened = time.perf_counter() - start
+assert watcher.when is not None
+opened = watcher.when - start
 # Let the deferred work (findings, fitting) run, then read the peak.
 end = time.perf_counter() + 1.0
 while time.perf_counter() < end:
