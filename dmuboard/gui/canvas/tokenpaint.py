@@ -22,6 +22,10 @@ RADIUS = 9.0
 CUT = 13.0
 HANDLE_RADIUS = 8.0
 BADGE_MARKS = {"high": "!!", "medium": "!", "low": "i"}
+ANTIALIASING = QPainter.RenderHint.Antialiasing
+NO_PEN = QPen(Qt.PenStyle.NoPen)
+NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
+HATCH = QBrush(QColor(255, 255, 255, 150), Qt.BrushStyle.BDiagPattern)  # blocker, skeptic: greyscale-safe
 
 
 def chamfered(rect: QRectF, cut: float) -> QPolygonF:
@@ -54,18 +58,16 @@ def card_path(token: TokenItem, grow: float = 0.0) -> QPainterPath:
 
 def paint_token(token: TokenItem, painter: QPainter, near: bool = True) -> None:
     """Paint the card; from far away (``near`` false) only its shape, border and stance band."""
+    painter.setRenderHint(ANTIALIASING, True)
+    if token.on_path or token.highlighted:
+        _outlines(token, painter)
+    if not near:
+        _paint_far(token, painter)
+        return
     theme = token.look.theme
     person = token.person
     rect = token.card_rect()
     ours = person.side == "ours"
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-
-    for flag, colour in ((token.on_path, theme.path), (token.highlighted, theme.highlight)):
-        if flag:
-            painter.setPen(QPen(colour, 5.0))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(card_path(token, 5.0))
-
     shape = card_path(token)
     # a soft shadow, so tokens sit on the table
     painter.setPen(Qt.PenStyle.NoPen)
@@ -80,21 +82,13 @@ def paint_token(token: TokenItem, painter: QPainter, near: bool = True) -> None:
         painter.setClipPath(shape)
         painter.fillRect(QRectF(rect.left(), rect.top(), BAND, rect.height()), theme.stance[stance])
         if stance in ("blocker", "skeptic"):  # a pattern as well, for greyscale prints
-            painter.fillRect(
-                QRectF(rect.left(), rect.top(), BAND, rect.height()),
-                QBrush(QColor(255, 255, 255, 150), Qt.BrushStyle.BDiagPattern),
-            )
+            painter.fillRect(QRectF(rect.left(), rect.top(), BAND, rect.height()), HATCH)
         painter.restore()
 
-    border = theme.ours_border if ours else theme.card_border
-    width = 2.2 if ours else 1.2
-    if token.isSelected():
-        border, width = theme.selection, 3.0
-    painter.setPen(QPen(border, width if near else width * 2.5))
+    border, width = _border(token, ours)
+    painter.setPen(QPen(border, width))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(shape)
-    if not near:
-        return
 
     layout = theme.layout
     if layout.figure:
@@ -126,6 +120,81 @@ def paint_token(token: TokenItem, painter: QPainter, near: bool = True) -> None:
         _badge(token, painter, QPointF(rect.right() - 2.0, rect.top() + 2.0))
     if token.look.editable and (token.hovered or token.isSelected()):
         _handle(token, painter)
+
+
+def _outlines(token: TokenItem, painter: QPainter) -> None:
+    """The rings around a card on the introduction path or among the find matches."""
+    theme = token.look.theme
+    for flag, colour in ((token.on_path, theme.path), (token.highlighted, theme.highlight)):
+        if flag:
+            painter.setPen(QPen(colour, 5.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(card_path(token, 5.0))
+
+
+def _border(token: TokenItem, ours: bool) -> tuple[QColor, float]:
+    theme = token.look.theme
+    if token.isSelected():
+        return theme.selection, 3.0
+    return (theme.ours_border, 2.2) if ours else (theme.card_border, 1.2)
+
+
+# From far away a card is a few pixels across, and a big board has thousands of them
+# in one paint: the far card is drawn from shapes, pens and brushes made once per card
+# size and colour, with no shadow (a fraction of a pixel there) and no clipping.
+_FAR_SHAPES: dict[tuple[bool, float, float], tuple[QPainterPath, QPainterPath]] = {}
+_PENS: dict[tuple[int, float], QPen] = {}
+_BRUSHES: dict[int, QBrush] = {}
+
+
+def _far_shapes(token: TokenItem, ours: bool) -> tuple[QPainterPath, QPainterPath]:
+    """The card's outline and its stance band (the band inside the rounded corners)."""
+    w, h = token.size
+    key = (ours, w, h)
+    found = _FAR_SHAPES.get(key)
+    if found is None:
+        shape = card_path(token)
+        rect = token.card_rect()
+        band = QPainterPath()
+        band.addRect(QRectF(rect.left(), rect.top(), BAND, rect.height()))
+        found = _FAR_SHAPES[key] = (shape, band.intersected(shape))
+    return found
+
+
+def _pen(colour: QColor, width: float) -> QPen:
+    key = (colour.rgba(), width)
+    pen = _PENS.get(key)
+    if pen is None:
+        pen = _PENS[key] = QPen(colour, width)
+    return pen
+
+
+def _brush(colour: QColor) -> QBrush:
+    key = colour.rgba()
+    brush = _BRUSHES.get(key)
+    if brush is None:
+        brush = _BRUSHES[key] = QBrush(colour)
+    return brush
+
+
+def _paint_far(token: TokenItem, painter: QPainter) -> None:
+    theme = token.look.theme
+    ours = token.person.side == "ours"
+    shape, band = _far_shapes(token, ours)
+    painter.setPen(NO_PEN)
+    painter.setBrush(_brush(theme.ours_card if ours else theme.card))
+    painter.drawPath(shape)
+    if not ours:
+        stance = token.person.stance if token.look.show_stance else "unknown"
+        painter.setBrush(_brush(theme.stance[stance]))
+        painter.drawPath(band)
+        if stance in ("blocker", "skeptic"):
+            painter.setBrush(HATCH)
+            painter.drawPath(band)
+    border, width = _border(token, ours)
+    painter.setPen(_pen(border, width * 2.5))  # thicker, so the outline still shows
+    painter.setBrush(NO_BRUSH)
+    painter.drawPath(shape)
 
 
 def _readable(colour: QColor, fallback: QColor) -> QColor:
