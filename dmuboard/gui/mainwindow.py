@@ -140,7 +140,7 @@ class MainWindow(WindowFiles):
         """Put ``opened`` in the window, letting go of the board that was there."""
         self.release_board()
         editor = Editor(opened.store.document(), self)
-        scene = BoardScene(editor)
+        scene = BoardScene(editor, near=None)  # the view's fit decides, before the first paint
         view = BoardView(scene)
         self.opened, self.editor, self.scene, self.view = opened, editor, scene, view
         self.placeholder.hide()

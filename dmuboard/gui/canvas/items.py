@@ -9,6 +9,8 @@ until the user moves them.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -43,7 +45,8 @@ class SceneItems:
             self._add_token(person, spots.get(person.id))
         for link in board.links.values():
             self._add_link(link)
-        self._set_lanes(self.links.values())
+        shared = Counter(_pair(item) for item in self.links.values())
+        self._set_lanes(item for item in self.links.values() if shared[_pair(item)] > 1)
         self.refresh_display()
         self.update_rect()
 
@@ -100,7 +103,6 @@ class SceneItems:
         token = TokenItem(person, self.look)
         token.badge = self._badges.get(person.id)
         token.highlighted = person.id in self._highlighted
-        token.set_text_shown(self._text_shown)
         if person.x is not None and person.y is not None:
             token.setPos(person.x, person.y)
         elif spot is not None:
@@ -131,7 +133,7 @@ class SceneItems:
     def _remove_link(self: BoardScene, lid: str) -> None:
         item = self.links.pop(lid, None)
         if item is not None:
-            peers = [other for other in item.source.links if other is not item and _same_pair(other, item)]
+            peers = [other for other in item.source.links if other is not item and _pair(other) == _pair(item)]
             item.detach()
             self.removeItem(item)
             self._set_lanes(peers)
@@ -140,18 +142,19 @@ class SceneItems:
         people = self.editor.document.board.people
         return link_tooltip(link, people.get(link.source), people.get(link.target))
 
-    def _set_lanes(self, items: object) -> None:
+    def _set_lanes(self, items: Iterable[LinkItem]) -> None:
         """Spread links that join the same two people side by side."""
-        done: set[int] = set()
-        for item in list(items):  # type: ignore[call-overload]
-            if id(item) in done:
+        done: set[tuple[str, str]] = set()
+        for item in list(items):
+            pair = _pair(item)
+            if pair in done:
                 continue
+            done.add(pair)
             group = sorted(
-                (other for other in item.source.links if _same_pair(other, item)),
+                (other for other in item.source.links if _pair(other) == pair),
                 key=lambda other: other.link.kind,
             )
             for i, other in enumerate(group):
-                done.add(id(other))
                 lane = (i - (len(group) - 1) / 2) * LANE
                 if other.lane != lane:
                     other.lane = lane
@@ -210,5 +213,7 @@ class SceneItems:
         return editor
 
 
-def _same_pair(a: LinkItem, b: LinkItem) -> bool:
-    return {a.link.source, a.link.target} == {b.link.source, b.link.target}
+def _pair(item: LinkItem) -> tuple[str, str]:
+    """The two people a link joins, in either direction."""
+    a, b = item.link.source, item.link.target
+    return (a, b) if a < b else (b, a)

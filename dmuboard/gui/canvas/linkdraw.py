@@ -23,13 +23,37 @@ def line_width(link: Link) -> float:
     return 2.2 if link.kind == "conflict" else 1.8
 
 
+ARROW_SPREAD = 0.42  # radians each side of the line
+_SPREAD_COS, _SPREAD_SIN = ARROW * math.cos(ARROW_SPREAD), ARROW * math.sin(ARROW_SPREAD)
+
+
+def _barbs(x1: float, y1: float, x2: float, y2: float) -> tuple[float, float, float, float]:
+    """The two back corners of the arrow head whose tip is (x2, y2)."""
+    length = math.hypot(x2 - x1, y2 - y1) or 1.0
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    return (x2 - ux * _SPREAD_COS - uy * _SPREAD_SIN, y2 - uy * _SPREAD_COS + ux * _SPREAD_SIN,
+            x2 - ux * _SPREAD_COS + uy * _SPREAD_SIN, y2 - uy * _SPREAD_COS - ux * _SPREAD_SIN)
+
+
 def arrow_head(line: QLineF) -> QPolygonF:
     """A filled triangle whose tip is the end of ``line``."""
-    angle = math.atan2(line.dy(), line.dx())
     tip = line.p2()
-    left = QPointF(tip.x() - ARROW * math.cos(angle - 0.42), tip.y() - ARROW * math.sin(angle - 0.42))
-    right = QPointF(tip.x() - ARROW * math.cos(angle + 0.42), tip.y() - ARROW * math.sin(angle + 0.42))
-    return QPolygonF([tip, left, right, tip])
+    lx, ly, rx, ry = _barbs(line.x1(), line.y1(), tip.x(), tip.y())
+    return QPolygonF([tip, QPointF(lx, ly), QPointF(rx, ry), tip])
+
+
+def line_path(x1: float, y1: float, x2: float, y2: float, arrow: bool) -> QPainterPath:
+    """The straight line, with an arrow head at its end when ``arrow`` (one path, so one
+    native item draws it: on a big board thousands are made when a board opens)."""
+    path = QPainterPath(QPointF(x1, y1))
+    path.lineTo(x2, y2)
+    if arrow:
+        lx, ly, rx, ry = _barbs(x1, y1, x2, y2)
+        path.moveTo(x2, y2)
+        path.lineTo(lx, ly)
+        path.lineTo(rx, ry)
+        path.closeSubpath()
+    return path
 
 
 ZIGZAG_STEP, ZIGZAG_AMPLITUDE = 7.0, 4.5

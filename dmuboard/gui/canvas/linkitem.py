@@ -4,6 +4,8 @@ reporting: solid with an arrow at the manager; influence: dashed with an arrow;
 relationship: thicker with its strength as dots in a pill at the middle; conflict: a
 zigzag with a cross. The item keeps its two end tokens and re-routes when they move
 (the tokens call :meth:`LinkItem.adjust`), like the edges of Qt's Elastic Nodes.
+The pill and the cross are too small to read from far away: they are made the first
+time the line is seen near, and hidden while the view is far out.
 
 The link item itself paints nothing: it is the selectable, clickable line (its shape
 is the line with a wide invisible pen). What shows is drawn by plain child path
@@ -23,12 +25,12 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from dmuboard.gui.canvas.linkdraw import (
     EMPTY_DOT,
-    arrow_head,
     cross_paths,
     dots_path,
     draw_arrow,
     draw_cross,
     draw_strength,
+    line_path,
     line_width,
     pill_path,
     zigzag_path,
@@ -88,6 +90,7 @@ class LinkItem(QGraphicsPathItem):
         self._glow: QGraphicsPathItem | None = None
         self._marks: tuple[QGraphicsPathItem, QGraphicsPathItem, QGraphicsPathItem] | None = None
         self._marks_shape: tuple[str, int | None] | None = None  # what the marks' paths show
+        self._marks_shown = look.near is True
         source.links.append(self)
         target.links.append(self)
         self.restyle()
@@ -136,24 +139,39 @@ class LinkItem(QGraphicsPathItem):
 
     def _set_ends(self, p1: QPointF, p2: QPointF) -> None:
         self._p1, self._p2 = p1, p2
-        line = QLineF(p1, p2)
-        path = QPainterPath(p1)
-        path.lineTo(p2)
+        x1, y1, x2, y2 = p1.x(), p1.y(), p2.x(), p2.y()
+        path = line_path(x1, y1, x2, y2, False)
         self.setPath(path)
         if self._glow is not None:
             self._glow.setPath(path)
-        kind = self.link.kind
         empty = p1 == p2
-        if kind == "conflict":
+        if self.link.kind == "conflict":
             zigzag = self._body_for(True)
             assert isinstance(zigzag, ZigzagItem)
-            zigzag.set_line(None if empty else line)
+            zigzag.set_line(None if empty else QLineF(p1, p2))
+        elif empty:
+            self._body_for(False).setPath(EMPTY)
         else:
-            body = QPainterPath(path)
-            if self.link.directed and not empty:
-                body.addPolygon(arrow_head(line))
-            self._body_for(False).setPath(EMPTY if empty else body)
-        if kind in ("relationship", "conflict") and not empty:
+            arrow = self.link.directed
+            self._body_for(False).setPath(line_path(x1, y1, x2, y2, True) if arrow else path)
+        if self._marks_shown:
+            self._place_marks()
+
+    def set_marks_shown(self, shown: bool) -> None:
+        """Show the pill or cross (near enough to read), or hide it (far out)."""
+        if shown == self._marks_shown:
+            return
+        self._marks_shown = shown
+        if shown:
+            self._place_marks()
+        if self._marks is not None:
+            for item in self._marks:
+                item.setVisible(shown)
+
+    def _place_marks(self) -> None:
+        """The pill or cross at the middle of the line, made when first needed."""
+        kind = self.link.kind
+        if kind in ("relationship", "conflict") and self._p1 != self._p2:
             # The marks are drawn around their own origin once, and moved to the
             # middle of the line: a drag moves them instead of rebuilding them.
             marks = self._mark_parts()
@@ -169,7 +187,7 @@ class LinkItem(QGraphicsPathItem):
                     paths = (disc, cross, EMPTY)
                 for item, drawn in zip(marks, paths, strict=True):
                     item.setPath(drawn)
-            middle = line.center()
+            middle = QLineF(self._p1, self._p2).center()
             for item in marks:
                 item.setPos(middle)
         elif self._marks is not None and self._marks_shape is not None:

@@ -43,10 +43,13 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
 
     message = Signal(str)  # refusals and hints for the status bar
 
-    def __init__(self, editor: Editor, parent: QObject | None = None) -> None:
+    def __init__(self, editor: Editor, parent: QObject | None = None, *, near: bool | None = True) -> None:
+        """``near``: whether the board will first be seen near enough to read (exports,
+        tests); None when a view will say so by its zoom before it first paints (the
+        window, which opens a board fitted)."""
         QGraphicsScene.__init__(self, parent)
         self.editor = editor
-        self.look = CanvasLook(editable=not editor.read_only)
+        self.look = CanvasLook(editable=not editor.read_only, near=near)
         self._layers: set[str] = set(LAYERS)
         self._profile = "internal"
         self._highlighted: set[str] = set()
@@ -64,7 +67,6 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
         SceneGestures.__init__(self)
         LinkMaker.__init__(self)
         self._lit_links: set[str] = set()
-        self._text_shown = True
         self.build()
         editor.changed.connect(self.follow)
         self.selectionChanged.connect(self._show_link_selection)
@@ -183,12 +185,15 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
         self.update()
 
     def set_detail(self, scale: float) -> None:
-        """The view's zoom: too far out to read, names and titles are not drawn at all."""
-        shown = scale >= FAR
-        if shown != self._text_shown:
-            self._text_shown = shown
+        """The view's zoom: too far out to read, names, titles and the marks on lines
+        are not drawn at all (and not even made until the board is first seen near)."""
+        near = scale >= FAR
+        if near != self.look.near:
+            self.look.near = near
             for token in self.tokens.values():
-                token.set_text_shown(shown)
+                token.set_near(near)
+            for link in self.links.values():
+                link.set_marks_shown(near)
 
     def set_connect_mode(self, on: bool) -> None:
         self.connect_mode = on

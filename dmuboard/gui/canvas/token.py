@@ -3,8 +3,11 @@
 The customer's people are rounded white cards with a stance band (colour, symbol and
 word), role chips and influence pips; our people are chamfered navy-edged cards. The
 name and title are :class:`QGraphicsSimpleTextItem` children, so whatever a user typed
-is drawn as those characters and never read as markup. The rest is painted once and
-cached; moving a token only moves a cached picture and re-routes its own links.
+is drawn as those characters and never read as markup. Near enough to read, the rest
+is painted once and cached, and moving a token only moves a cached picture and
+re-routes its own links. From far away a card is its shape, border and stance band,
+drawn directly; the name and title items are made the first time the card is seen
+near (on a big board that opens fitted, they are never needed at all).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ SIDE_MARGIN = 12.0  # a token's edge keeps this far from the divide
 MOVABLE = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 TOKEN_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | MOVABLE
 CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+NO_CACHE = QGraphicsItem.CacheMode.NoCache
 NO_BUTTON = Qt.MouseButton.NoButton
 FAR = 0.3  # below this scale a card is too small to read: only its shape and stance are drawn
 ELIDE = Qt.TextElideMode.ElideRight
@@ -54,6 +58,9 @@ class CanvasLook:
     snap: bool = False
     grid: float = 20.0
     user_drag: bool = False  # positions are being changed by the user's mouse
+    # Near enough to read names (the view's zoom at or above FAR)? None until a view
+    # has said: nothing made for reading yet.
+    near: bool | None = True
     _metrics: dict[int, QFontMetricsF] = field(default_factory=dict)
 
     def metrics(self, font: QFont) -> QFontMetricsF:
@@ -82,15 +89,11 @@ class TokenItem(QGraphicsItem):
         # opening slow. The scene clamps dragged tokens and re-routes their links.
         self.setFlags(TOKEN_FLAGS)
         self.setAcceptHoverEvents(True)
-        self.setCacheMode(CACHE)
         self.setZValue(1.0)
-        self.name_item = QGraphicsSimpleTextItem(self)
-        self.title_item = QGraphicsSimpleTextItem(self)
-        for child in (self.name_item, self.title_item):
-            child.setAcceptedMouseButtons(NO_BUTTON)
-            child.setCacheMode(CACHE)
-        self.restyle_text()
+        self._texts: tuple[QGraphicsSimpleTextItem, QGraphicsSimpleTextItem] | None = None
+        self._near = False
         self.set_person(person)
+        self.set_near(look.near is True)
 
     # -- content ---------------------------------------------------------------------
 
@@ -122,11 +125,37 @@ class TokenItem(QGraphicsItem):
         self.setToolTip(tooltip(person))
         self.update()
 
-    def set_text_shown(self, shown: bool) -> None:
-        """Show or hide the name and title (hidden when the view is too far out to read them)."""
-        if self.name_item.isVisible() != shown:
-            self.name_item.setVisible(shown)
-            self.title_item.setVisible(shown)
+    @property
+    def name_item(self) -> QGraphicsSimpleTextItem:
+        return self._text_items()[0]
+
+    @property
+    def title_item(self) -> QGraphicsSimpleTextItem:
+        return self._text_items()[1]
+
+    def _text_items(self) -> tuple[QGraphicsSimpleTextItem, QGraphicsSimpleTextItem]:
+        """The name and title items, made and laid out the first time they are wanted."""
+        if self._texts is None:
+            self._texts = (QGraphicsSimpleTextItem(self), QGraphicsSimpleTextItem(self))
+            for child in self._texts:
+                child.setAcceptedMouseButtons(NO_BUTTON)
+                child.setCacheMode(CACHE)
+                child.setVisible(self._near)
+            self.restyle_text()
+            self.refresh_text()
+        return self._texts
+
+    def set_near(self, near: bool) -> None:
+        """Near enough to read: the name and title show and the card is cached as a
+        picture. From far away neither: the card is drawn directly, which is cheaper
+        than filling thousands of tiny caches, and there is no text to read."""
+        if near == self._near:
+            return
+        self._near = near
+        self.setCacheMode(CACHE if near else NO_CACHE)
+        if near or self._texts is not None:
+            for child in self._text_items():
+                child.setVisible(near)
 
     def set_movable(self, movable: bool) -> None:
         if bool(self.flags() & MOVABLE) != movable:
@@ -140,14 +169,20 @@ class TokenItem(QGraphicsItem):
             self.prepareGeometryChange()
             self._size = size
             self.adjust_links()  # they end at the card's edge
-        self.name_item.setFont(theme.name_font)
-        self.name_item.setBrush(QBrush(theme.text))
-        self.title_item.setFont(theme.title_font)
-        self.title_item.setBrush(QBrush(theme.muted_text))
+        if self._texts is None:
+            return  # made with the theme's fonts when first wanted
+        name_item, title_item = self._texts
+        name_item.setFont(theme.name_font)
+        name_item.setBrush(QBrush(theme.text))
+        title_item.setFont(theme.title_font)
+        title_item.setBrush(QBrush(theme.muted_text))
 
     def refresh_text(self) -> None:
         """Name and title as the layout places them: a name wraps onto as many lines as
         the layout allows, and whatever still does not fit is cut short with an ellipsis."""
+        if self._texts is None:
+            return  # laid out when first wanted
+        name_item, title_item = self._texts
         theme = self.look.theme
         layout = theme.layout
         rect = self.card_rect()
@@ -155,8 +190,8 @@ class TokenItem(QGraphicsItem):
         room = rect.width() - layout.text_left - (14.0 if self.badge else 8.0)
         name_metrics = self.look.metrics(theme.name_font)
         name = wrap_lines(self.person.name, name_metrics, room, layout.name_lines)
-        self.name_item.setText(name)
-        self.name_item.setPos(left, rect.top() + layout.name_top)
+        name_item.setText(name)
+        name_item.setPos(left, rect.top() + layout.name_top)
         title, title_top = self.person.title, rect.top() + layout.title_top
         if layout.title_after_name:
             used = name.count("\n") + 1
@@ -166,8 +201,8 @@ class TokenItem(QGraphicsItem):
         metrics = self.look.metrics(theme.title_font)
         if metrics.horizontalAdvance(title) > room:
             title = metrics.elidedText(title, ELIDE, room)
-        self.title_item.setText(title)
-        self.title_item.setPos(left, title_top)
+        title_item.setText(title)
+        title_item.setPos(left, title_top)
 
     # -- geometry ------------------------------------------------------------------------
 

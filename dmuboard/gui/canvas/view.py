@@ -21,6 +21,7 @@ MAX_ZOOM = 4.0
 FIT_MAX_ZOOM = 1.25
 STEP = 1.25
 BIG_BOARD_LINKS = 600
+PAINT = QEvent.Type.Paint
 
 
 class BoardView(QGraphicsView):
@@ -129,6 +130,8 @@ class BoardView(QGraphicsView):
         super().wheelEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == PAINT and self.board_scene.look.near is None:
+            self.board_scene.set_detail(self.zoom())  # painted before any zoom was set
         if event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
             pinch = event.gesture(Qt.GestureType.PinchGesture)
             if isinstance(pinch, QPinchGesture):
