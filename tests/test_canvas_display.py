@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QPainter, QWheelEvent
+import pytest
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, Qt
+from PySide6.QtGui import QHelpEvent, QPainter, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolTip
+from pytestqt.qtbot import QtBot
 
 from dmuboard.gui.canvas.legend import LegendItem
 from dmuboard.gui.canvas.style import projector_theme
@@ -44,6 +47,30 @@ def test_the_proposal_profile_hides_conflicts_stance_and_badges(canvas: Canvas) 
     assert "l3" not in canvas.scene.selected_links()
     canvas.scene.set_profile("internal")
     assert canvas.scene.links["l3"].isVisible() and canvas.scene.look.show_stance
+
+
+def rest_pointer(canvas: Canvas, at: QPoint) -> str:
+    """Let the pointer rest at ``at`` on the viewport, as Qt does before a tool tip; what shows."""
+    viewport = canvas.view.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, at, viewport.mapToGlobal(at)))
+    return QToolTip.text() if QToolTip.isVisible() else ""
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen cannot raise the tip window
+def test_resting_the_pointer_shows_the_person_or_the_line_under_it(canvas: Canvas, qtbot: QtBot) -> None:
+    """Over a token: the person's name, roles and stance; over a line: who knows whom, with the
+    names as they are now; over empty canvas: nothing."""
+    board = canvas.editor.document.board
+    person = board.people["p1"]
+    tip = rest_pointer(canvas, canvas.at("p1"))
+    assert f"<b>{person.name}</b>" in tip and "Stance: " in tip and "Influence: " in tip
+    link = board.links["l2"]
+    assert canvas.editor.submit(Change(people=(replace(board.people[link.source], name="Renamed & Co"),)))
+    p1, p2 = canvas.scene.links["l2"].ends()
+    middle = QLineF(p1, p2).pointAt(0.3)  # on the line, off the strength pill
+    assert "Renamed &amp; Co" in rest_pointer(canvas, canvas.point(middle))
+    rest_pointer(canvas, canvas.point(QPointF(-800.0, 600.0)))  # empty canvas, inside the view
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
 
 
 def test_find_matches_badges_and_paths_mark_the_right_tokens(canvas: Canvas) -> None:

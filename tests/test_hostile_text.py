@@ -139,8 +139,8 @@ def test_canvas_tokens_and_tool_tips_show_literal_text(qapp: QApplication, canar
         assert isinstance(token, TokenItem)
         shown = token.name_item.text()
         assert person.name.startswith(shown.removesuffix("…")), (shown, person.name)
-        assert token.toolTip() == tooltip(person)
-        plain = render_rich(token.toolTip())
+        assert scene.tooltip_text(token) == tooltip(person)
+        plain = render_rich(scene.tooltip_text(token))
         assert person.name in plain
         if person.interests:
             assert person.interests in plain

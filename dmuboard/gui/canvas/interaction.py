@@ -5,7 +5,8 @@ A drag of any number of tokens is one undo step: positions are noted on press an
 one change with every moved person is submitted on release. Arrow keys nudge the
 selection, Delete removes it, double-clicking empty canvas adds a person and
 double-clicking a token renames it in place. Palette tokens dropped on the canvas
-become people where they land.
+become people where they land. Hover text is worded from the model when the pointer
+rests on a token or line, instead of being kept ready on thousands of items.
 """
 
 from __future__ import annotations
@@ -14,11 +15,19 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneDragDropEvent, QGraphicsSceneMouseEvent
+from PySide6.QtGui import QKeyEvent, QTransform
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneDragDropEvent,
+    QGraphicsSceneHelpEvent,
+    QGraphicsSceneMouseEvent,
+    QGraphicsView,
+    QToolTip,
+)
 
 from dmuboard.gui.canvas.linkitem import LinkItem
-from dmuboard.gui.canvas.token import TokenItem
+from dmuboard.gui.canvas.token import TokenItem, tooltip
 from dmuboard.gui.mime import read_token
 from dmuboard.model.document import Change
 
@@ -138,9 +147,28 @@ class SceneGestures:
 
     def tooltip_text(self: BoardScene, item: QGraphicsItem) -> str:
         """The hover text shown over ``item``: its token's or link's (user text escaped)."""
-        while item is not None and not isinstance(item, (TokenItem, LinkItem)):
-            item = item.parentItem()
-        return item.toolTip() if item is not None else ""
+        owner: QGraphicsItem | None = item
+        while owner is not None and not isinstance(owner, (TokenItem, LinkItem)):
+            owner = owner.parentItem()
+        if isinstance(owner, TokenItem):
+            return tooltip(owner.person)
+        if isinstance(owner, LinkItem):
+            return self._link_tooltip(owner.link)
+        return item.toolTip()
+
+    def helpEvent(self: BoardScene, event: QGraphicsSceneHelpEvent) -> None:
+        """The pointer rests: show the hover text of the topmost item under it."""
+        viewport = event.widget()
+        view = viewport.parentWidget() if viewport is not None else None
+        transform = view.viewportTransform() if isinstance(view, QGraphicsView) else QTransform()
+        text = ""
+        for item in self.items(event.scenePos(), Qt.ItemSelectionMode.IntersectsItemShape,
+                               Qt.SortOrder.DescendingOrder, transform):
+            text = self.tooltip_text(item)
+            if text:
+                break
+        QToolTip.showText(event.screenPos(), text, viewport)  # no text: any tip shown is hidden
+        event.setAccepted(bool(text))
 
     # -- keyboard ----------------------------------------------------------------------------
 

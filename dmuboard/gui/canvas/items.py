@@ -90,8 +90,6 @@ class SceneItems:
                 line.set_link(link)
             if line is not None:
                 touched.append(line)
-        for item in touched:
-            item.setToolTip(self._link_tooltip(item.link))
         self._set_lanes(touched)
         self.refresh_display()
         if self._path:
@@ -125,7 +123,6 @@ class SceneItems:
         if source is None or target is None:
             return None
         item = LinkItem(link, source, target, self.look)
-        item.setToolTip(self._link_tooltip(link))
         self.links[link.id] = item
         self.addItem(item)
         return item

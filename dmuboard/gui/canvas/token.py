@@ -122,7 +122,6 @@ class TokenItem(QGraphicsItem):
         self.person = person
         self.set_movable(self.look.editable)
         self.refresh_text()
-        self.setToolTip(tooltip(person))
         self.update()
 
     @property
