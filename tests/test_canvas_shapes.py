@@ -5,14 +5,17 @@ loose one would slow every move and repaint)."""
 
 from __future__ import annotations
 
+import gc
 import math
 import random
+from dataclasses import replace
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF
 
 from dmuboard.gui.canvas.linkdraw import ZIGZAG_AMPLITUDE, ZIGZAG_STEP, zigzag_path
 from dmuboard.gui.canvas.linkitem import LinkItem
-from dmuboard.gui.canvas.zigzag import visible_zigzag
+from dmuboard.gui.canvas.zigzag import ZigzagItem, visible_zigzag
+from dmuboard.model.document import Change
 from tests.test_canvas_support import Canvas, canvas, drag
 
 __all__ = ["canvas"]
@@ -87,3 +90,34 @@ def test_a_conflict_draws_exactly_the_teeth_that_show() -> None:
         start = min(range(len(points)), key=lambda i: math.dist(points[i], run[0]))
         assert all(math.dist(a, b) < 1e-6 for a, b in zip(points[start:start + len(run)], run, strict=True))
         assert all(any(math.dist(p, q) < 1e-6 for q in run) for p in inside)
+
+
+def test_a_line_whose_kind_changes_is_redrawn_for_its_new_kind(canvas: Canvas) -> None:
+    """A reporting line made a conflict is drawn as a zigzag with a cross; undone, it is a
+    line with an arrow again, and nothing of the zigzag is left in the scene, however
+    often it goes back and forth; the line can then be deleted and brought back."""
+    link = canvas.editor.document.board.links["l1"]
+    item = canvas.scene.links["l1"]
+    count = len(canvas.scene.items())
+
+    def drawn_as() -> tuple[str, int]:
+        zigzags = [child for child in item.childItems() if isinstance(child, ZigzagItem)]
+        if zigzags:
+            cross = [child for child in item.childItems() if child.zValue() > 1 and not child.path().isEmpty()]
+            return "zigzag", len(cross)
+        return "line", item.body.path().elementCount()  # 2 for the line, 4 more for the arrow head
+
+    assert drawn_as() == ("line", 6)
+    for _ in range(3):
+        assert canvas.editor.submit(Change(links=(replace(link, kind="conflict"),)))
+        assert drawn_as() == ("zigzag", 1)
+        canvas.editor.undo_stack.undo()
+        assert drawn_as() == ("line", 6)
+        assert len(canvas.scene.items()) == count + 3  # the cross's parts, kept for next time
+    canvas.editor.undo_stack.redo()
+    assert canvas.editor.submit(Change(removed_links=("l1",)))
+    del item
+    gc.collect()  # the removed line and its parts are freed
+    assert "l1" not in canvas.scene.links
+    canvas.editor.undo_stack.undo()
+    assert isinstance(canvas.scene.links["l1"].body, ZigzagItem)

@@ -122,9 +122,8 @@ class SceneItems:
         source, target = self.tokens.get(link.source), self.tokens.get(link.target)
         if source is None or target is None:
             return None
-        item = LinkItem(link, source, target, self.look)
+        item = LinkItem(link, source, target, self.look)  # it joins the tokens' scene
         self.links[link.id] = item
-        self.addItem(item)
         return item
 
     def _remove_link(self: BoardScene, lid: str) -> None:

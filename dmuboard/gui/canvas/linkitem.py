@@ -19,6 +19,7 @@ import html
 import math
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
@@ -63,7 +64,12 @@ WHITE = QBrush(QColor("white"))
 
 
 def _part(parent: QGraphicsItem, z: float) -> QGraphicsPathItem:
-    item = QGraphicsPathItem(parent)
+    """A drawn part of a line. The scene makes it, so it is a plain Qt item: Qt draws
+    an item that Python made only after asking Python whether it overrides the call,
+    and a paint of a big board draws thousands of these."""
+    scene = parent.scene()
+    item = scene.addPath(EMPTY) if scene is not None else QGraphicsPathItem()
+    item.setParentItem(parent)
     item.setAcceptedMouseButtons(NO_BUTTON)
     if z:
         item.setZValue(z)
@@ -74,6 +80,7 @@ class LinkItem(QGraphicsPathItem):
     """One link; its path is the straight line between the two cards, in scene coordinates."""
 
     def __init__(self, link: Link, source: TokenItem, target: TokenItem, look: CanvasLook) -> None:
+        """Made in the scene of its two tokens (its drawn parts are made by that scene)."""
         super().__init__()
         self.link = link
         self.source = source
@@ -85,6 +92,9 @@ class LinkItem(QGraphicsPathItem):
         self._p2 = QPointF()
         self.setFlags(LINK_FLAGS)
         self.setPen(CLICK_PEN)
+        scene = source.scene()
+        if scene is not None:
+            scene.addItem(self)
         self.body = ZigzagItem(self) if link.kind == "conflict" else _part(self, 0.0)
         # made only when needed: most links of a big board are plain reporting lines
         self._glow: QGraphicsPathItem | None = None
@@ -202,9 +212,12 @@ class LinkItem(QGraphicsPathItem):
             self.body = ZigzagItem(self) if conflict else _part(self, 0.0)
             self.body.setPen(old.pen())
             self.body.setBrush(old.brush())
+            old.setParentItem(None)  # let go first: deleting a child still held crashes PySide
             scene = old.scene()
             if scene is not None:
                 scene.removeItem(old)
+            if not shiboken6.ownedByPython(old):
+                shiboken6.delete(old)  # made by the scene: Python would never free it
         return self.body
 
     def _mark_parts(self) -> tuple[QGraphicsPathItem, QGraphicsPathItem, QGraphicsPathItem]:
