@@ -11,10 +11,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QGraphicsItem
 
+from dmuboard.gui.canvas.token import FAR
 from dmuboard.gui.session import OTHER_WINDOW
 from dmuboard.model.document import Change
+from dmuboard.model.generate import generate_board
 from dmuboard.sample import sample_path
+from dmuboard.store import write_new
 from tests.clikit import digest
 from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit, small_board
 
@@ -333,3 +337,28 @@ def test_a_board_reached_through_a_link_is_still_locked(kit: WindowKit) -> None:
     kit.window(path)
     second = kit.window(alias)
     assert second.opened.read_only_reason == OTHER_WINDOW
+
+
+def test_a_big_board_opens_far_out_and_shows_every_name_once_zoomed_in(kit: WindowKit, qtbot: Any) -> None:
+    """A 300-person board opens fitted, too far out to read: cards show no names and lines
+    no strength pills. The names are made meanwhile, out of sight, and zooming in shows
+    every one of them, and the pills."""
+    path = kit.root / "big.dmu"
+    write_new(path, generate_board(300, seed=5))
+    window = kit.window(path)
+    window.resize(1280, 800)
+    scene, view = window.scene, window.view
+    assert scene is not None and view is not None
+    qtbot.waitUntil(lambda: view.zoom() < FAR)  # fitted once shown
+    tokens = list(scene.tokens.values())
+    relationships = [item for item in scene.links.values() if item.link.kind == "relationship"]
+
+    def shown_parts(item: QGraphicsItem) -> int:
+        return sum(1 for child in item.childItems() if child.isVisible())
+
+    qtbot.waitUntil(lambda: all(token.text_made for token in tokens))
+    assert not any(token.name_item.isVisible() for token in tokens)
+    assert {shown_parts(item) for item in relationships} == {1}  # the line only
+    view.zoom_by(1.0 / view.zoom())
+    assert all(token.name_item.isVisible() and token.name_item.text() for token in tokens)
+    assert {shown_parts(item) for item in relationships} == {4}  # line, pill, its dots

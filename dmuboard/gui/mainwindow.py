@@ -162,6 +162,7 @@ class MainWindow(WindowFiles):
         view.setFocus()
         QTimer.singleShot(0, view, view.fit)  # once the window has its size
         after_first_paint(view.viewport(), lambda: self._prepare_writing(opened))
+        after_first_paint(view.viewport(), scene.prepare_near_parts)
         self.board_opened.emit()
 
     def _prepare_writing(self, opened: OpenBoard) -> None:

@@ -167,6 +167,14 @@ class LinkItem(QGraphicsPathItem):
         if self._marks_shown:
             self._place_marks()
 
+    def prepare_marks(self) -> None:
+        """Make the pill or cross now, hidden while the view is far out."""
+        if self._marks is None and self.link.kind in ("relationship", "conflict"):
+            self._place_marks()
+            if self._marks is not None and not self._marks_shown:
+                for item in self._marks:
+                    item.setVisible(False)
+
     def set_marks_shown(self, shown: bool) -> None:
         """Show the pill or cross (near enough to read), or hide it (far out)."""
         if shown == self._marks_shown:

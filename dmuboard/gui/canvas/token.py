@@ -144,6 +144,14 @@ class TokenItem(QGraphicsItem):
             self.refresh_text()
         return self._texts
 
+    @property
+    def text_made(self) -> bool:
+        return self._texts is not None
+
+    def prepare_text(self) -> None:
+        """Make the name and title now (hidden while far), not on the first zoom in."""
+        self._text_items()
+
     def set_near(self, near: bool) -> None:
         """Near enough to read: the name and title show and the card is cached as a
         picture. From far away neither: the card is drawn directly, which is cheaper
