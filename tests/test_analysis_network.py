@@ -82,10 +82,14 @@ def full_networkx(n: int, edges: list[tuple[int, int]]) -> set[str]:
 @st.composite
 def graphs(draw: st.DrawFn) -> tuple[int, list[tuple[int, int]]]:
     n = draw(st.integers(3, 40))
-    shape = draw(st.sampled_from(["sparse", "dense", "tree", "hubs"]))
+    shape = draw(st.sampled_from(["sparse", "dense", "tree", "hubs", "chain"]))
     pairs = st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda p: p[0] != p[1])
     if shape == "tree":
         edges = [(i, draw(st.integers(0, i - 1))) for i in range(1, draw(st.integers(1, n - 1)) + 1)]
+    elif shape == "chain":  # long distances: a line, maybe closed into a ring, with a few shortcuts
+        edges = [(i, i + 1) for i in range(n - 1)] + draw(st.lists(pairs, max_size=3))
+        if draw(st.booleans()):
+            edges.append((n - 1, 0))
     elif shape == "hubs":
         hubs = draw(st.integers(1, 3))
         edges = [(i, draw(st.integers(0, hubs - 1))) for i in range(hubs, n)]
@@ -98,7 +102,7 @@ def graphs(draw: st.DrawFn) -> tuple[int, list[tuple[int, int]]]:
 @settings(max_examples=300, deadline=None)
 @given(graphs())
 def test_the_fast_decision_equals_networkx_on_the_whole_graph(graph: tuple[int, list[tuple[int, int]]]) -> None:
-    """Whatever the shape (trees, hubs, sparse or dense, several components), the people at 0.30 or
+    """Whatever the shape (trees, hubs, long chains, sparse or dense, several components), the people at 0.30 or
     more are exactly those of networkx's normalized betweenness over the whole graph."""
     n, edges = graph
     nodes = [f"c{i}" for i in range(n)]
@@ -130,6 +134,31 @@ def test_both_bounds_are_never_below_the_true_count(graph: tuple[int, list[tuple
     for i in biggest:
         assert sweep.entry_bound(f"c{i}") >= sweep.entry_bound(f"c{i}", all_entries=True) >= raw[i] - 1e-9
         assert sweep.through_bound(f"c{i}") >= raw[i] - 1e-9
+
+
+@settings(max_examples=200, deadline=None)
+@given(graphs())
+def test_the_sides_of_each_link_are_those_the_distances_give(graph: tuple[int, list[tuple[int, int]]]) -> None:
+    """For each person v and neighbour c, the sweep's sets (read from distances modulo 3) hold exactly
+    the members closer to c than to v, and those closer to v than to c."""
+    n, edges = graph
+    g = nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_edges_from(edges)
+    biggest = max(nx.connected_components(g), key=len)
+    members = [f"c{i}" for i in sorted(biggest)]
+    sweep = Sweep(members, {f"c{i}": {f"c{j}" for j in g[i]} for i in biggest})
+    distance = dict(nx.all_pairs_shortest_path_length(g.subgraph(biggest)))
+
+    def closer(a: int, b: int) -> int:
+        return sum(1 << sweep.index[f"c{s}"] for s in biggest if distance[s][a] < distance[s][b])
+
+    for v in biggest:
+        row = sweep.index[f"c{v}"]
+        toward, beyond = sweep._sides(row)
+        for c, entering, behind in zip(sweep.neighbours[row], toward, beyond, strict=True):
+            c_id = int(members[c][1:])
+            assert (entering, behind) == (closer(c_id, v), closer(v, c_id))
 
 
 def _random_edges(rng: random.Random, names: list[str], count: int) -> list[tuple[str, str]]:

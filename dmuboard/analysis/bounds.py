@@ -2,8 +2,9 @@
 
 The sweep runs from every member of a component at once, one bit per member
 (Python integers as bit sets): ``levels[d][u]`` holds the members within distance
-``d`` of ``u``. Two bounds on how many pairs of other members a person ``v`` lies
-between follow from it, each an over-count, never an under-count:
+``d`` of ``u``, and ``residues[r][u]`` the members whose distance from ``u`` is ``r``
+modulo 3. Two bounds on how many pairs of other members a person ``v`` lies between
+follow from it, each an over-count, never an under-count:
 
 ``entry_bound`` (cheap). Every other member ``s`` reaches ``v`` last through one or
 more of ``v``'s neighbours, its entries. A shortest path from ``s`` through ``v`` to
@@ -12,6 +13,9 @@ directly) and that for every entry ``c`` of ``s``, ``t`` is strictly closer to `
 than to ``c`` (else the way through ``c`` is at least as short and avoids ``v``), and
 the same the other way round. Members are grouped by their first entry (cheap) or by
 their whole set of entries (tighter), and the pairs that pass are counted group by group.
+Distances from two neighbours differ by at most one, so which of ``v`` and ``c`` a
+member is closer to follows from the two distances modulo 3: a few operations per
+neighbour instead of one per level.
 
 ``through_bound`` (dearer, exact for "on some shortest path"). The pairs ``s``, ``t``
 with ``d(s, v) + d(v, t) = d(s, t)``, counted level by level.
@@ -31,13 +35,14 @@ class Sweep:
         self.neighbours = [[self.index[other] for other in adjacency[pid]] for pid in members]
         reach = [1 << i for i in range(self.size)]
         full = (1 << self.size) - 1
-        # filled[u]: the first level at which u reaches every member (later levels add nothing)
-        self.filled = [0 if self.size == 1 else -1] * self.size
+        # residues[r][u]: the members at a distance from u that is r modulo 3 (all of them once complete)
+        self.residues = (list(reach), [0] * self.size, [0] * self.size)
         self.levels = [reach]
         self.complete = True
         while True:
             grown = []
             changed = False
+            ring = self.residues[len(self.levels) % 3]
             for u, row in enumerate(self.neighbours):
                 mask = old = reach[u]
                 if old != full:
@@ -45,8 +50,7 @@ class Sweep:
                         mask |= reach[w]
                     if mask != old:
                         changed = True
-                        if mask == full:
-                            self.filled[u] = len(self.levels)
+                        ring[u] |= mask ^ old
                 grown.append(mask)
             if not changed:
                 break
@@ -55,22 +59,19 @@ class Sweep:
             if len(self.levels) * self.size * self.size > MAX_BITS:
                 self.complete = False
                 break
-        deepest = len(self.levels) - 1
-        self.filled = [deepest if depth < 0 else depth for depth in self.filled]
 
     def _sides(self, v: int) -> tuple[list[int], list[int]]:
         """For each neighbour c of v: the members closer to c than to v (they enter v
         through c), and the members closer to v than to c."""
-        row = self.neighbours[v]
-        toward = [0] * len(row)
-        beyond = [0] * len(row)
-        depth = max([self.filled[v], *(self.filled[c] for c in row)])
-        for level in self.levels[: depth + 1]:
-            mine = level[v]
-            for i, c in enumerate(row):
-                theirs = level[c]
-                toward[i] |= theirs & ~mine
-                beyond[i] |= mine & ~theirs
+        at0, at1, at2 = self.residues
+        mine0, mine1, mine2 = at0[v], at1[v], at2[v]
+        toward = []
+        beyond = []
+        for c in self.neighbours[v]:
+            theirs0, theirs1, theirs2 = at0[c], at1[c], at2[c]
+            # d(s, c) = d(s, v) - 1, and the other way round, told apart modulo 3
+            toward.append(mine0 & theirs2 | mine1 & theirs0 | mine2 & theirs1)
+            beyond.append(theirs0 & mine2 | theirs1 & mine0 | theirs2 & mine1)
         return toward, beyond
 
     def entry_bound(self, pid: str, *, all_entries: bool = False) -> int:
