@@ -16,10 +16,12 @@ from dmuboard.model.vocabulary import ROLE_MEANINGS
 
 
 class Wording:
-    """Turns findings of one board into sentences; warm paths are found once, when first needed."""
+    """Turns findings of one board into sentences; warm paths are found once, when first needed
+    (over ``adjacency``, the warm graph, when the caller has it already)."""
 
-    def __init__(self, board: Board) -> None:
+    def __init__(self, board: Board, adjacency: dict[str, list[tuple[str, Link]]] | None = None) -> None:
         self.board = board
+        self._adjacency = adjacency
         self._paths: WarmPaths | None = None
         self.org = board.info.customer or "the customer"
 
@@ -29,7 +31,7 @@ class Wording:
 
     def path(self, pid: str) -> WarmPath | None:
         if self._paths is None:
-            self._paths = WarmPaths(self.board)
+            self._paths = WarmPaths(self.board, self._adjacency)
         return self._paths.path_to(pid)
 
     def step(self, link: Link) -> str:

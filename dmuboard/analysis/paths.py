@@ -10,6 +10,7 @@ strongest wins, then the one through the lowest ids, so the answer is stable.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dmuboard.model.board import Board, Link
@@ -39,18 +40,22 @@ def warm_adjacency(board: Board) -> dict[str, list[tuple[str, Link]]]:
     return adjacency
 
 
-def reachable_from_ours(board: Board, adjacency: dict[str, list[tuple[str, Link]]] | None = None) -> set[str]:
-    """Everyone connected to at least one of our people in the warm graph."""
-    adjacency = adjacency if adjacency is not None else warm_adjacency(board)
+def reaches_any(board: Board, adjacency: dict[str, list[tuple[str, Link]]], targets: Iterable[str]) -> bool:
+    """Is any of ``targets`` connected to one of our people in the warm graph? The
+    search stops at the first target it meets."""
+    wanted = set(targets)
     seen = {pid for pid, person in board.people.items() if person.side == "ours"}
+    if seen & wanted:
+        return True
     todo = list(seen)
     while todo:
-        current = todo.pop()
-        for other, _link in adjacency[current]:
+        for other, _link in adjacency[todo.pop()]:
             if other not in seen:
+                if other in wanted:
+                    return True
                 seen.add(other)
                 todo.append(other)
-    return seen
+    return False
 
 
 class WarmPaths:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dmuboard.analysis.centrality import central_people
 from dmuboard.analysis.facts import Facts
 from dmuboard.analysis.metrics import expected_dmu, roles_held
-from dmuboard.analysis.paths import reachable_from_ours, warm_adjacency
+from dmuboard.analysis.paths import reaches_any
 from dmuboard.analysis.result import Finding
 from dmuboard.model.board import Board
 
@@ -80,8 +80,7 @@ def _reach(board: Board, facts: Facts) -> list[Finding]:
     deciders = sorted(pid for pid in facts.customers if "decider" in board.people[pid].roles)
     if not deciders:
         return []
-    reached = reachable_from_ours(board, warm_adjacency(board))
-    if any(pid in reached for pid in deciders):
+    if reaches_any(board, facts.warm, deciders):
         return []
     return [Finding("decider_unreachable", "high", tuple(deciders))]
 
