@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from typing import Any
 
@@ -159,6 +160,36 @@ def test_the_sides_of_each_link_are_those_the_distances_give(graph: tuple[int, l
         for c, entering, behind in zip(sweep.neighbours[row], toward, beyond, strict=True):
             c_id = int(members[c][1:])
             assert (entering, behind) == (closer(c_id, v), closer(v, c_id))
+
+
+@settings(max_examples=150, deadline=None)
+@given(graphs())
+def test_each_bound_counts_exactly_the_pairs_its_rule_admits(graph: tuple[int, list[tuple[int, int]]]) -> None:
+    """Each bound is the number of pairs of other members that pass its test, counted one pair at a
+    time from networkx's distances: the grouped, bit-parallel counts add up to exactly that."""
+    n, edges = graph
+    g = nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_edges_from(edges)
+    biggest = max(nx.connected_components(g), key=len)
+    members = [f"c{i}" for i in sorted(biggest)]
+    sweep = Sweep(members, {f"c{i}": {f"c{j}" for j in g[i]} for i in biggest})
+    distance = dict(nx.all_pairs_shortest_path_length(g.subgraph(biggest)))
+    for v in biggest:
+        order = [int(members[c][1:]) for c in sweep.neighbours[sweep.index[f"c{v}"]]]
+        others = [s for s in biggest if s != v]
+        entries = {s: {c for c in order if distance[s][c] < distance[s][v]} for s in others}
+        first = {s: next(c for c in order if c in entries[s]) for s in others}
+        beyond = {c: {t for t in biggest if distance[t][v] < distance[t][c]} for c in order}
+        first_pairs = all_pairs = through_pairs = 0
+        for s, t in itertools.combinations(others, 2):
+            first_pairs += first[s] != first[t] and t in beyond[first[s]] and s in beyond[first[t]]
+            all_pairs += (not entries[s] & entries[t] and all(t in beyond[c] for c in entries[s])
+                          and all(s in beyond[c] for c in entries[t]))
+            through_pairs += distance[s][v] + distance[v][t] == distance[s][t]
+        assert sweep.entry_bound(f"c{v}") == first_pairs
+        assert sweep.entry_bound(f"c{v}", all_entries=True) == all_pairs
+        assert sweep.through_bound(f"c{v}") == through_pairs
 
 
 def _random_edges(rng: random.Random, names: list[str], count: int) -> list[tuple[str, str]]:

@@ -82,35 +82,32 @@ class Sweep:
             return 0  # a leaf is between nobody
         toward, beyond = self._sides(v)
         everyone = (1 << self.size) - 1
-        groups = [(0, everyone & ~(1 << v))]
+        others = everyone & ~(1 << v)
+        # groups: (entries as a bit mask, the members of the group, the members beyond all its entries)
         if all_entries:
+            groups = [(0, others, everyone)]
             for i, entering in enumerate(toward):
+                bit, behind = 1 << i, beyond[i]
                 split = []
-                for mask, group in groups:
-                    if group & entering:
-                        split.append((mask | 1 << i, group & entering))
-                    if group & ~entering:
-                        split.append((mask, group & ~entering))
+                for mask, group, allowed in groups:
+                    inside = group & entering
+                    if not inside:
+                        split.append((mask, group, allowed))
+                        continue
+                    split.append((mask | bit, inside, allowed & behind))
+                    if inside != group:
+                        split.append((mask, group ^ inside, allowed))
                 groups = split
         else:
-            remaining = groups[0][1]
             groups = []
             for i, entering in enumerate(toward):
-                groups.append((1 << i, remaining & entering))
-                remaining &= ~entering
-        allowed = []  # for each group: the members every one of its entries lies beyond
-        for mask, _group in groups:
-            common = everyone
-            for i, side in enumerate(beyond):
-                if mask >> i & 1:
-                    common &= side
-            allowed.append(common)
+                groups.append((1 << i, others & entering, beyond[i]))
+                others &= ~entering
         total = 0
-        for g, (mask, group) in enumerate(groups):
-            for h in range(g + 1, len(groups)):
-                other_mask, other = groups[h]
+        for g, (mask, group, allowed) in enumerate(groups):
+            for other_mask, other, other_allowed in groups[g + 1 :]:
                 if not mask & other_mask:
-                    total += (group & allowed[h]).bit_count() * (other & allowed[g]).bit_count()
+                    total += (group & other_allowed).bit_count() * (other & allowed).bit_count()
         return total
 
     def through_bound(self, pid: str) -> int:
@@ -118,18 +115,28 @@ class Sweep:
         levels = self.levels
         last = len(levels) - 1
         rings = [levels[0][v]] + [levels[d][v] & ~levels[d - 1][v] for d in range(1, last + 1)]
+        sizes = [ring.bit_count() for ring in rings]
         once = twice = 0
         for j in range(1, last + 1):
-            ring = rings[j]
-            while ring:
-                low = ring & -ring
-                t = low.bit_length() - 1
-                ring ^= low
+            nearer = range(1, min(j, last + 1 - j) + 1)
+            for t in _members(rings[j]):
                 # s at distance i <= j from v is on a path through v iff d(s, t) >= i + j
-                for i in range(1, min(j, last + 1 - j) + 1):
-                    found = (rings[i] & ~levels[i + j - 1][t]).bit_count()
+                for i in nearer:
+                    found = sizes[i] - (rings[i] & levels[i + j - 1][t]).bit_count()
                     if i < j:
                         once += found
                     else:
                         twice += found  # both orders of the pair are met
         return once + twice // 2
+
+
+def _members(bits: int) -> list[int]:
+    """The positions of the set bits of ``bits`` (read from its binary text, faster than bit by bit)."""
+    text = bin(bits)
+    top = len(text) - 1
+    found = []
+    at = text.find("1", 2)
+    while at >= 0:
+        found.append(top - at)
+        at = text.find("1", at + 1)
+    return found
