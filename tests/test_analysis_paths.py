@@ -41,7 +41,11 @@ def boards(draw: st.DrawFn) -> Board:
 
 def shortest_path_parents(board: Board) -> dict[str, tuple[str, Link] | None]:
     """The plain search on (introductions, weakness, id) with a heap, as the rule was first written."""
-    adjacency = warm_adjacency(board)
+    adjacency: dict[str, list[tuple[str, Link]]] = {pid: [] for pid in board.people}
+    for link in board.links.values():
+        if link.kind != "conflict":
+            adjacency[link.source].append((link.target, link))
+            adjacency[link.target].append((link.source, link))
     parent: dict[str, tuple[str, Link] | None] = {}
     best: dict[str, tuple[int, int]] = {}
     heap: list[tuple[int, int, str]] = []

@@ -18,7 +18,7 @@ class Wording:
     """Turns findings of one board into sentences; warm paths are found once, when first needed
     (over ``adjacency``, the warm graph, when the caller has it already)."""
 
-    def __init__(self, board: Board, adjacency: dict[str, list[tuple[str, Link]]] | None = None) -> None:
+    def __init__(self, board: Board, adjacency: dict[str, list[Link]] | None = None) -> None:
         self.board = board
         self._adjacency = adjacency
         self._paths: WarmPaths | None = None

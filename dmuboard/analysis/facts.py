@@ -23,8 +23,8 @@ class Facts:
     influencing: set[str] = field(default_factory=set)
     # influences and reports_to links between two customer people (the hidden-influencer graph)
     customer_edges: list[tuple[str, str]] = field(default_factory=list)
-    # each person's neighbours in the warm graph, with the link that joins them (paths.warm_adjacency)
-    warm: dict[str, list[tuple[str, Link]]] = field(default_factory=dict)
+    # each person's links in the warm graph (paths.warm_adjacency)
+    warm: dict[str, list[Link]] = field(default_factory=dict)
 
     @property
     def contacts(self) -> list[str]:
@@ -44,8 +44,8 @@ def gather(board: Board) -> Facts:
         facts.linked.add(link.target)
         kind = link.kind
         if kind in WARM_KINDS:
-            warm[link.source].append((link.target, link))
-            warm[link.target].append((link.source, link))
+            warm[link.source].append(link)
+            warm[link.target].append(link)
         if kind == "relationship":
             facts.relationships += 1
             source_is_customer = people[link.source].side == "customer"

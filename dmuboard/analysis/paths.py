@@ -29,17 +29,18 @@ class WarmPath:
     links: tuple[Link, ...]
 
 
-def warm_adjacency(board: Board) -> dict[str, list[tuple[str, Link]]]:
-    """Each person's neighbours in the warm graph, with the link that joins them."""
-    adjacency: dict[str, list[tuple[str, Link]]] = {pid: [] for pid in board.people}
+def warm_adjacency(board: Board) -> dict[str, list[Link]]:
+    """Each person's links in the warm graph (a list of links, not of pairs: fewer objects to make)."""
+    adjacency: dict[str, list[Link]] = {pid: [] for pid in board.people}
     for link in board.links.values():
         if link.kind in WARM_KINDS:
-            adjacency[link.source].append((link.target, link))
-            adjacency[link.target].append((link.source, link))
+            adjacency[link.source].append(link)
+            adjacency[link.target].append(link)
     return adjacency
 
 
-def reaches_any(board: Board, adjacency: dict[str, list[tuple[str, Link]]], targets: Iterable[str]) -> bool:
+
+def reaches_any(board: Board, adjacency: dict[str, list[Link]], targets: Iterable[str]) -> bool:
     """Is any of ``targets`` connected to one of our people in the warm graph? The
     search stops at the first target it meets."""
     wanted = set(targets)
@@ -48,7 +49,9 @@ def reaches_any(board: Board, adjacency: dict[str, list[tuple[str, Link]]], targ
         return True
     todo = list(seen)
     while todo:
-        for other, _link in adjacency[todo.pop()]:
+        current = todo.pop()
+        for link in adjacency[current]:
+            other = link.target if link.source == current else link.source
             if other not in seen:
                 if other in wanted:
                     return True
@@ -60,7 +63,7 @@ def reaches_any(board: Board, adjacency: dict[str, list[tuple[str, Link]]], targ
 class WarmPaths:
     """The shortest warm paths from our team to everyone, computed once."""
 
-    def __init__(self, board: Board, adjacency: dict[str, list[tuple[str, Link]]] | None = None) -> None:
+    def __init__(self, board: Board, adjacency: dict[str, list[Link]] | None = None) -> None:
         adjacency = adjacency if adjacency is not None else warm_adjacency(board)
         parent: dict[str, tuple[str, Link] | None] = {}
         self._parent = parent
@@ -76,7 +79,8 @@ class WarmPaths:
             offered: dict[str, int] = {}
             for current in ring:
                 so_far = weakness[current]
-                for other, link in adjacency[current]:
+                for link in adjacency[current]:
+                    other = link.target if link.source == current else link.source
                     if other in weakness:
                         continue  # as near as current, or nearer
                     cost = so_far + 5 - (link.strength or 5)
