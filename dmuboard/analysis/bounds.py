@@ -11,19 +11,19 @@ more of ``v``'s neighbours, its entries. A shortest path from ``s`` through ``v`
 ``t`` needs that ``s`` and ``t`` share no entry (that neighbour would join them more
 directly) and that for every entry ``c`` of ``s``, ``t`` is strictly closer to ``v``
 than to ``c`` (else the way through ``c`` is at least as short and avoids ``v``), and
-the same the other way round. Members are grouped by their whole set of entries
-(tighter), or (cheap) each by a single entry: the neighbours are taken widest first
-(most members entering through them) and a member joins the first of its entries in
-that order, which clears far more people than an arbitrary order. The pairs that
-pass are counted group by group.
+the same the other way round. Each member is put with a single one of its entries:
+the neighbours are taken widest first (most members entering through them) and a
+member joins the first of its entries in that order, which clears far more people
+than an arbitrary order. The pairs of members of two groups that pass the test for
+those two entries are counted group by group.
 Distances from two neighbours differ by at most one, so which of ``v`` and ``c`` a
 member is closer to follows from the two distances modulo 3: a few operations per
 neighbour instead of one per level.
 
-``through_bound`` (dearer, exact for "on some shortest path"). The pairs ``s``, ``t``
-with ``d(s, v) + d(v, t) = d(s, t)``, counted level by level.
+``through_bound`` (dearer, exact for "on some shortest path", so never above the
+entry bound). The pairs ``s``, ``t`` with ``d(s, v) + d(v, t) = d(s, t)``, counted
+ring by ring around ``v`` from the members of the smaller ring.
 """
-
 from __future__ import annotations
 
 MAX_BITS = 1 << 29  # levels x members x members kept at most (64 MB); deeper components get None
@@ -77,60 +77,43 @@ class Sweep:
             beyond.append(theirs0 & mine2 | theirs1 & mine0 | theirs2 & mine1)
         return toward, beyond
 
-    def entry_bound(self, pid: str, *, all_entries: bool = False) -> int:
-        """With ``all_entries``, members are grouped by their whole set of entries (a
-        tighter count at a higher price); otherwise each by one entry, the widest first."""
+    def entry_bound(self, pid: str) -> int:
         v = self.index[pid]
         if len(self.neighbours[v]) < 2:
             return 0  # a leaf is between nobody
         toward, beyond = self._sides(v)
-        everyone = (1 << self.size) - 1
-        others = everyone & ~(1 << v)
-        # groups: (entries as a bit mask, the members of the group, the members beyond all its entries)
-        if all_entries:
-            groups = [(0, others, everyone)]
-            for i, entering in enumerate(toward):
-                bit, behind = 1 << i, beyond[i]
-                split = []
-                for mask, group, allowed in groups:
-                    inside = group & entering
-                    if not inside:
-                        split.append((mask, group, allowed))
-                        continue
-                    split.append((mask | bit, inside, allowed & behind))
-                    if inside != group:
-                        split.append((mask, group ^ inside, allowed))
-                groups = split
-        else:
-            groups = []
-            for i in sorted(range(len(toward)), key=lambda i: -toward[i].bit_count()):
-                entering = toward[i]
-                groups.append((1 << i, others & entering, beyond[i]))
-                others &= ~entering
+        others = (1 << self.size) - 1 & ~(1 << v)
+        # groups: (the members put with this entry, the members beyond it)
+        groups = []
+        for i in sorted(range(len(toward)), key=lambda i: -toward[i].bit_count()):
+            groups.append((others & toward[i], beyond[i]))
+            others &= ~toward[i]
         total = 0
-        for g, (mask, group, allowed) in enumerate(groups):
-            for other_mask, other, other_allowed in groups[g + 1 :]:
-                if not mask & other_mask:
-                    total += (group & other_allowed).bit_count() * (other & allowed).bit_count()
+        for g, (group, allowed) in enumerate(groups):
+            for other, other_allowed in groups[g + 1 :]:
+                total += (group & other_allowed).bit_count() * (other & allowed).bit_count()
         return total
 
     def through_bound(self, pid: str) -> int:
         v = self.index[pid]
         levels = self.levels
-        last = len(levels) - 1
+        last = len(levels) - 1  # everyone reaches everyone within ``last``
         rings = [levels[0][v]] + [levels[d][v] & ~levels[d - 1][v] for d in range(1, last + 1)]
-        sizes = [ring.bit_count() for ring in rings]
+        members = [_members(ring) for ring in rings]
         once = twice = 0
-        for j in range(1, last + 1):
-            nearer = range(1, min(j, last + 1 - j) + 1)
-            for t in _members(rings[j]):
-                # s at distance i <= j from v is on a path through v iff d(s, t) >= i + j
-                for i in nearer:
-                    found = sizes[i] - (rings[i] & levels[i + j - 1][t]).bit_count()
-                    if i < j:
-                        once += found
-                    else:
-                        twice += found  # both orders of the pair are met
+        # s at distance i and t at distance j from v: v is on a shortest path between them iff
+        # d(s, t) >= i + j, which needs i + j <= last; each member of the smaller ring is looked at
+        for i in range(1, last + 1):
+            for j in range(i, last + 1 - i):
+                near, far = (i, j) if len(members[i]) <= len(members[j]) else (j, i)
+                ball, far_ring = levels[i + j - 1], rings[far]
+                found = len(members[far]) * len(members[near])
+                for x in members[near]:
+                    found -= (far_ring & ball[x]).bit_count()
+                if i < j:
+                    once += found
+                else:
+                    twice += found  # both orders of the pair are met
         return once + twice // 2
 
 
