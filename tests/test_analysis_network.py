@@ -156,8 +156,7 @@ def test_the_sides_of_each_link_are_those_the_distances_give(graph: tuple[int, l
 
     for v in biggest:
         row = sweep.index[f"c{v}"]
-        toward, beyond = sweep._sides(row)
-        for c, entering, behind in zip(sweep.neighbours[row], toward, beyond, strict=True):
+        for c, (entering, behind) in zip(sweep.neighbours[row], sweep._sides(row), strict=True):
             c_id = int(members[c][1:])
             assert (entering, behind) == (closer(c_id, v), closer(v, c_id))
 

@@ -63,31 +63,31 @@ class Sweep:
                 self.complete = False
                 break
 
-    def _sides(self, v: int) -> tuple[list[int], list[int]]:
+    def _sides(self, v: int) -> list[tuple[int, int]]:
         """For each neighbour c of v: the members closer to c than to v (they enter v
         through c), and the members closer to v than to c."""
         at0, at1, at2 = self.residues
         mine0, mine1, mine2 = at0[v], at1[v], at2[v]
-        toward = []
-        beyond = []
+        sides = []
         for c in self.neighbours[v]:
             theirs0, theirs1, theirs2 = at0[c], at1[c], at2[c]
             # d(s, c) = d(s, v) - 1, and the other way round, told apart modulo 3
-            toward.append(mine0 & theirs2 | mine1 & theirs0 | mine2 & theirs1)
-            beyond.append(theirs0 & mine2 | theirs1 & mine0 | theirs2 & mine1)
-        return toward, beyond
+            sides.append((mine0 & theirs2 | mine1 & theirs0 | mine2 & theirs1,
+                          theirs0 & mine2 | theirs1 & mine0 | theirs2 & mine1))
+        return sides
 
     def entry_bound(self, pid: str) -> int:
         v = self.index[pid]
         if len(self.neighbours[v]) < 2:
             return 0  # a leaf is between nobody
-        toward, beyond = self._sides(v)
-        others = (1 << self.size) - 1 & ~(1 << v)
+        sides = self._sides(v)
+        sides.sort(key=_width, reverse=True)  # stable: ties keep their order
         # groups: (the members put with this entry, the members beyond it)
         groups = []
-        for i in sorted(range(len(toward)), key=lambda i: -toward[i].bit_count()):
-            groups.append((others & toward[i], beyond[i]))
-            others &= ~toward[i]
+        taken = 0
+        for entering, behind in sides:
+            groups.append((entering & ~taken, behind))
+            taken |= entering
         total = 0
         for g, (group, allowed) in enumerate(groups):
             for other, other_allowed in groups[g + 1 :]:
@@ -115,6 +115,11 @@ class Sweep:
                 else:
                     twice += found  # both orders of the pair are met
         return once + twice // 2
+
+
+def _width(side: tuple[int, int]) -> int:
+    """How many members enter through a neighbour."""
+    return side[0].bit_count()
 
 
 def _members(bits: int) -> list[int]:
