@@ -22,6 +22,7 @@ class Wording:
         self.board = board
         self._adjacency = adjacency
         self._paths: WarmPaths | None = None
+        self._introductions: dict[str, str] = {}  # a person both unconnected and a blocker is advised twice
         self.org = board.info.customer or "the customer"
 
     def name(self, pid: str) -> str:
@@ -45,6 +46,12 @@ class Wording:
 
     def introduction(self, pid: str) -> str:
         """How to reach ``pid`` through people we know, or what to do when nobody leads there."""
+        known = self._introductions.get(pid)
+        if known is None:
+            known = self._introductions[pid] = self._introduction(pid)
+        return known
+
+    def _introduction(self, pid: str) -> str:
         path = self.path(pid)
         if path is None or len(path.people) < 3:
             return (f"No chain of people we know leads to {self.name(pid)}: ask your contacts who "
