@@ -101,10 +101,35 @@ def graphs(draw: st.DrawFn) -> tuple[int, list[tuple[int, int]]]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(graphs())
-def test_the_fast_decision_equals_networkx_on_the_whole_graph(graph: tuple[int, list[tuple[int, int]]]) -> None:
+@given(graphs(), st.data())
+def test_the_fast_decision_equals_networkx_on_the_whole_graph(
+    graph: tuple[int, list[tuple[int, int]]], data: st.DataObject
+) -> None:
     """Whatever the shape (trees, hubs, long chains, sparse or dense, several components), the people at 0.30 or
-    more are exactly those of networkx's normalized betweenness over the whole graph."""
+    more are exactly those of networkx's normalized betweenness over the whole graph, among everyone or
+    among some candidates."""
+    n, edges = graph
+    nodes = [f"c{i}" for i in range(n)]
+    named = [(f"c{a}", f"c{b}") for a, b in edges]
+    candidates = set(nodes) if data.draw(st.booleans()) else set(data.draw(st.lists(st.sampled_from(nodes))))
+    assert central_people(nodes, named, candidates) == full_networkx(n, edges) & candidates
+
+
+@st.composite
+def organisations(draw: st.DrawFn) -> tuple[int, list[tuple[int, int]]]:
+    """Larger graphs like a customer's: a reporting tree (maybe several), influence lines across it."""
+    n = draw(st.integers(60, 160))
+    spread = draw(st.integers(1, 8))  # how far back a manager may be: small gives long chains
+    edges = [(i, draw(st.integers(max(0, i - spread), i - 1))) for i in range(1, n) if draw(st.integers(0, 30))]
+    edges += [tuple(draw(st.lists(st.integers(0, n - 1), min_size=2, max_size=2, unique=True)))
+              for _ in range(draw(st.integers(0, n)))]
+    return n, edges  # type: ignore[return-value]
+
+
+@settings(max_examples=30, deadline=None)
+@given(organisations())
+def test_the_fast_decision_equals_networkx_on_larger_organisations(graph: tuple[int, list[tuple[int, int]]]) -> None:
+    """Components of 60 to 160 people, where the sweep's bounds do most of the deciding: same answer."""
     n, edges = graph
     nodes = [f"c{i}" for i in range(n)]
     named = [(f"c{a}", f"c{b}") for a, b in edges]
