@@ -24,13 +24,15 @@ neighbour instead of one per level.
 entry bound). The pairs ``s``, ``t`` with ``d(s, v) + d(v, t) = d(s, t)``, counted
 ring by ring around ``v`` from the members of the smaller ring.
 """
+
 from __future__ import annotations
 
-MAX_BITS = 1 << 29  # levels x members x members kept at most (64 MB); deeper components get None
+MAX_BITS = 1 << 29  # levels x members x members kept at most (64 MB); deeper sweeps stop incomplete
 
 
 class Sweep:
-    """Distances between all members of one component, as bit sets per level."""
+    """Distances between all members of one component, as bit sets per level and per residue
+    modulo 3 (both whole only when ``complete``; the bounds need that)."""
 
     def __init__(self, members: list[str], adjacency: dict[str, set[str]]) -> None:
         self.size = len(members)
@@ -95,14 +97,16 @@ class Sweep:
         return total
 
     def through_bound(self, pid: str) -> int:
+        """How many pairs of other members have ``pid`` on some shortest path between them."""
         v = self.index[pid]
         levels = self.levels
-        last = len(levels) - 1  # everyone reaches everyone within ``last``
+        last = len(levels) - 1  # the diameter: everyone reaches everyone within it
         rings = [levels[0][v]] + [levels[d][v] & ~levels[d - 1][v] for d in range(1, last + 1)]
         members = [_members(ring) for ring in rings]
         once = twice = 0
         # s at distance i and t at distance j from v: v is on a shortest path between them iff
-        # d(s, t) >= i + j, which needs i + j <= last; each member of the smaller ring is looked at
+        # d(s, t) = i + j (never more), which needs i + j <= last; the pairs of two rings are
+        # counted from the members of the smaller one
         for i in range(1, last + 1):
             for j in range(i, last + 1 - i):
                 near, far = (i, j) if len(members[i]) <= len(members[j]) else (j, i)
