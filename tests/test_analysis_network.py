@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from typing import Any
 
@@ -82,10 +83,14 @@ def full_networkx(n: int, edges: list[tuple[int, int]]) -> set[str]:
 @st.composite
 def graphs(draw: st.DrawFn) -> tuple[int, list[tuple[int, int]]]:
     n = draw(st.integers(3, 40))
-    shape = draw(st.sampled_from(["sparse", "dense", "tree", "hubs"]))
+    shape = draw(st.sampled_from(["sparse", "dense", "tree", "hubs", "chain"]))
     pairs = st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)).filter(lambda p: p[0] != p[1])
     if shape == "tree":
         edges = [(i, draw(st.integers(0, i - 1))) for i in range(1, draw(st.integers(1, n - 1)) + 1)]
+    elif shape == "chain":  # long distances: a line, maybe closed into a ring, with a few shortcuts
+        edges = [(i, i + 1) for i in range(n - 1)] + draw(st.lists(pairs, max_size=3))
+        if draw(st.booleans()):
+            edges.append((n - 1, 0))
     elif shape == "hubs":
         hubs = draw(st.integers(1, 3))
         edges = [(i, draw(st.integers(0, hubs - 1))) for i in range(hubs, n)]
@@ -96,10 +101,35 @@ def graphs(draw: st.DrawFn) -> tuple[int, list[tuple[int, int]]]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(graphs())
-def test_the_fast_decision_equals_networkx_on_the_whole_graph(graph: tuple[int, list[tuple[int, int]]]) -> None:
-    """Whatever the shape (trees, hubs, sparse or dense, several components), the people at 0.30 or
-    more are exactly those of networkx's normalized betweenness over the whole graph."""
+@given(graphs(), st.data())
+def test_the_fast_decision_equals_networkx_on_the_whole_graph(
+    graph: tuple[int, list[tuple[int, int]]], data: st.DataObject
+) -> None:
+    """Whatever the shape (trees, hubs, long chains, sparse or dense, several components), the people at 0.30 or
+    more are exactly those of networkx's normalized betweenness over the whole graph, among everyone or
+    among some candidates."""
+    n, edges = graph
+    nodes = [f"c{i}" for i in range(n)]
+    named = [(f"c{a}", f"c{b}") for a, b in edges]
+    candidates = set(nodes) if data.draw(st.booleans()) else set(data.draw(st.lists(st.sampled_from(nodes))))
+    assert central_people(nodes, named, candidates) == full_networkx(n, edges) & candidates
+
+
+@st.composite
+def organisations(draw: st.DrawFn) -> tuple[int, list[tuple[int, int]]]:
+    """Larger graphs like a customer's: a reporting tree (maybe several), influence lines across it."""
+    n = draw(st.integers(60, 160))
+    spread = draw(st.integers(1, 8))  # how far back a manager may be: small gives long chains
+    edges = [(i, draw(st.integers(max(0, i - spread), i - 1))) for i in range(1, n) if draw(st.integers(0, 30))]
+    edges += [tuple(draw(st.lists(st.integers(0, n - 1), min_size=2, max_size=2, unique=True)))
+              for _ in range(draw(st.integers(0, n)))]
+    return n, edges  # type: ignore[return-value]
+
+
+@settings(max_examples=30, deadline=None)
+@given(organisations())
+def test_the_fast_decision_equals_networkx_on_larger_organisations(graph: tuple[int, list[tuple[int, int]]]) -> None:
+    """Components of 60 to 160 people, where the sweep's bounds do most of the deciding: same answer."""
     n, edges = graph
     nodes = [f"c{i}" for i in range(n)]
     named = [(f"c{a}", f"c{b}") for a, b in edges]
@@ -117,7 +147,8 @@ def test_only_candidates_are_reported() -> None:
 @settings(max_examples=200, deadline=None)
 @given(graphs())
 def test_both_bounds_are_never_below_the_true_count(graph: tuple[int, list[tuple[int, int]]]) -> None:
-    """The cheap bounds may over-count the pairs a person lies between, but never under-count them."""
+    """The bounds may over-count the pairs a person lies between, never under-count them; the through
+    count is never above the entry bound."""
     n, edges = graph
     g = nx.Graph()
     g.add_nodes_from(range(n))
@@ -128,8 +159,60 @@ def test_both_bounds_are_never_below_the_true_count(graph: tuple[int, list[tuple
     raw = nx.betweenness_centrality(g.subgraph(biggest), normalized=False)
     sweep = Sweep(members, adjacency)
     for i in biggest:
-        assert sweep.entry_bound(f"c{i}") >= sweep.entry_bound(f"c{i}", all_entries=True) >= raw[i] - 1e-9
-        assert sweep.through_bound(f"c{i}") >= raw[i] - 1e-9
+        assert sweep.entry_bound(f"c{i}") >= sweep.through_bound(f"c{i}") >= raw[i] - 1e-9
+
+
+@settings(max_examples=200, deadline=None)
+@given(graphs())
+def test_the_sides_of_each_link_are_those_the_distances_give(graph: tuple[int, list[tuple[int, int]]]) -> None:
+    """For each person v and neighbour c, the sweep's sets (read from distances modulo 3) hold exactly
+    the members closer to c than to v, and those closer to v than to c."""
+    n, edges = graph
+    g = nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_edges_from(edges)
+    biggest = max(nx.connected_components(g), key=len)
+    members = [f"c{i}" for i in sorted(biggest)]
+    sweep = Sweep(members, {f"c{i}": {f"c{j}" for j in g[i]} for i in biggest})
+    distance = dict(nx.all_pairs_shortest_path_length(g.subgraph(biggest)))
+
+    def closer(a: int, b: int) -> int:
+        return sum(1 << sweep.index[f"c{s}"] for s in biggest if distance[s][a] < distance[s][b])
+
+    for v in biggest:
+        row = sweep.index[f"c{v}"]
+        for c, (entering, behind) in zip(sweep.neighbours[row], sweep._sides(row), strict=True):
+            c_id = int(members[c][1:])
+            assert (entering, behind) == (closer(c_id, v), closer(v, c_id))
+
+
+@settings(max_examples=150, deadline=None)
+@given(graphs())
+def test_each_bound_counts_exactly_the_pairs_its_rule_admits(graph: tuple[int, list[tuple[int, int]]]) -> None:
+    """Each bound is the number of pairs of other members that pass its test, counted one pair at a
+    time from networkx's distances: the grouped, bit-parallel counts add up to exactly that. (The
+    cheap bound puts each member with the first of its entries, taking the widest entry first.)"""
+    n, edges = graph
+    g = nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_edges_from(edges)
+    biggest = max(nx.connected_components(g), key=len)
+    members = [f"c{i}" for i in sorted(biggest)]
+    sweep = Sweep(members, {f"c{i}": {f"c{j}" for j in g[i]} for i in biggest})
+    distance = dict(nx.all_pairs_shortest_path_length(g.subgraph(biggest)))
+    for v in biggest:
+        order = [int(members[c][1:]) for c in sweep.neighbours[sweep.index[f"c{v}"]]]
+        others = [s for s in biggest if s != v]
+        entries = {s: {c for c in order if distance[s][c] < distance[s][v]} for s in others}
+        widest = sorted(order, key=lambda c: -sum(c in entries[s] for s in others))
+        first = {s: next(c for c in widest if c in entries[s]) for s in others}
+        beyond = {c: {t for t in biggest if distance[t][v] < distance[t][c]} for c in order}
+        first_pairs = through_pairs = 0
+        for s, t in itertools.combinations(others, 2):
+            first_pairs += first[s] != first[t] and t in beyond[first[s]] and s in beyond[first[t]]
+            through_pairs += distance[s][v] + distance[v][t] == distance[s][t]
+        assert sweep.entry_bound(f"c{v}") == first_pairs
+        assert sweep.through_bound(f"c{v}") == through_pairs
 
 
 def _random_edges(rng: random.Random, names: list[str], count: int) -> list[tuple[str, str]]:

@@ -38,7 +38,7 @@ __all__ = [
 def analyze(board: Board) -> Analysis:
     """The metrics and the findings of ``board``, findings in the spec's order and worded."""
     facts = _facts.gather(board)
-    wording = Wording(board)
+    wording = Wording(board, facts.warm)
     found = [wording.word(finding) for finding in _rules.findings(board, facts)]
     return Analysis(_metrics.compute(board, facts), found)
 

@@ -7,7 +7,6 @@ person who can introduce us and how they are linked to the target.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from dmuboard.analysis.paths import WarmPath, WarmPaths
 from dmuboard.analysis.result import Finding
@@ -16,11 +15,14 @@ from dmuboard.model.vocabulary import ROLE_MEANINGS
 
 
 class Wording:
-    """Turns findings of one board into sentences; warm paths are found once, when first needed."""
+    """Turns findings of one board into sentences; warm paths are found once, when first needed
+    (over ``adjacency``, the warm graph, when the caller has it already)."""
 
-    def __init__(self, board: Board) -> None:
+    def __init__(self, board: Board, adjacency: dict[str, list[Link]] | None = None) -> None:
         self.board = board
+        self._adjacency = adjacency
         self._paths: WarmPaths | None = None
+        self._introductions: dict[str, str] = {}  # a person both unconnected and a blocker is advised twice
         self.org = board.info.customer or "the customer"
 
     def name(self, pid: str) -> str:
@@ -29,7 +31,7 @@ class Wording:
 
     def path(self, pid: str) -> WarmPath | None:
         if self._paths is None:
-            self._paths = WarmPaths(self.board)
+            self._paths = WarmPaths(self.board, self._adjacency)
         return self._paths.path_to(pid)
 
     def step(self, link: Link) -> str:
@@ -44,6 +46,12 @@ class Wording:
 
     def introduction(self, pid: str) -> str:
         """How to reach ``pid`` through people we know, or what to do when nobody leads there."""
+        known = self._introductions.get(pid)
+        if known is None:
+            known = self._introductions[pid] = self._introduction(pid)
+        return known
+
+    def _introduction(self, pid: str) -> str:
         path = self.path(pid)
         if path is None or len(path.people) < 3:
             return (f"No chain of people we know leads to {self.name(pid)}: ask your contacts who "
@@ -68,8 +76,10 @@ class Wording:
         return " and ".join(reasons)
 
     def word(self, finding: Finding) -> Finding:
+        """``finding`` with its message and advice (made directly: dataclasses.replace costs twice as much)."""
         message, advice = _TEXTS[finding.code](self, finding)
-        return replace(finding, message=_tidy(message), advice=_tidy(advice))
+        return Finding(code=finding.code, severity=finding.severity, people=finding.people, message=_tidy(message),
+                       role=finding.role, expected=finding.expected, advice=_tidy(advice))
 
 
 def _tidy(text: str) -> str:

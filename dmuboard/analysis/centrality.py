@@ -106,8 +106,7 @@ def central_people(nodes: list[str], edges: list[tuple[str, str]], candidates: s
 
 def _cleared(sweep: Sweep, pid: str, low: float) -> bool:
     """Is ``pid`` proven below the threshold? The cheapest bound first."""
-    return (sweep.entry_bound(pid) < low or sweep.entry_bound(pid, all_entries=True) < low
-            or sweep.through_bound(pid) < low)
+    return sweep.entry_bound(pid) < low or sweep.through_bound(pid) < low
 
 
 def _exact(nodes: list[str], edges: list[tuple[str, str]], members: list[str], wanted: list[str], n: int) -> set[str]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dmuboard.model.board import Board
+from dmuboard.analysis.paths import WARM_KINDS
+from dmuboard.model.board import Board, Link
 
 
 @dataclass(slots=True)
@@ -22,6 +23,8 @@ class Facts:
     influencing: set[str] = field(default_factory=set)
     # influences and reports_to links between two customer people (the hidden-influencer graph)
     customer_edges: list[tuple[str, str]] = field(default_factory=list)
+    # each person's links in the warm graph (paths.warm_adjacency)
+    warm: dict[str, list[Link]] = field(default_factory=dict)
 
     @property
     def contacts(self) -> list[str]:
@@ -32,12 +35,17 @@ def gather(board: Board) -> Facts:
     """Everything the rules need, in one pass over people and links."""
     facts = Facts()
     people = board.people
+    warm = facts.warm
     for pid, person in people.items():
         (facts.customers if person.side == "customer" else facts.ours).append(pid)
+        warm[pid] = []
     for link in board.links.values():
         facts.linked.add(link.source)
         facts.linked.add(link.target)
         kind = link.kind
+        if kind in WARM_KINDS:
+            warm[link.source].append(link)
+            warm[link.target].append(link)
         if kind == "relationship":
             facts.relationships += 1
             source_is_customer = people[link.source].side == "customer"

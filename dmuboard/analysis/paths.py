@@ -9,7 +9,7 @@ strongest wins, then the one through the lowest ids, so the answer is stable.
 
 from __future__ import annotations
 
-import heapq
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dmuboard.model.board import Board, Link
@@ -29,60 +29,67 @@ class WarmPath:
     links: tuple[Link, ...]
 
 
-def warm_adjacency(board: Board) -> dict[str, list[tuple[str, Link]]]:
-    """Each person's neighbours in the warm graph, with the link that joins them."""
-    adjacency: dict[str, list[tuple[str, Link]]] = {pid: [] for pid in board.people}
+def warm_adjacency(board: Board) -> dict[str, list[Link]]:
+    """Each person's links in the warm graph (a list of links, not of pairs: fewer objects to make)."""
+    adjacency: dict[str, list[Link]] = {pid: [] for pid in board.people}
     for link in board.links.values():
         if link.kind in WARM_KINDS:
-            adjacency[link.source].append((link.target, link))
-            adjacency[link.target].append((link.source, link))
+            adjacency[link.source].append(link)
+            adjacency[link.target].append(link)
     return adjacency
 
 
-def reachable_from_ours(board: Board, adjacency: dict[str, list[tuple[str, Link]]] | None = None) -> set[str]:
-    """Everyone connected to at least one of our people in the warm graph."""
-    adjacency = adjacency if adjacency is not None else warm_adjacency(board)
+
+def reaches_any(board: Board, adjacency: dict[str, list[Link]], targets: Iterable[str]) -> bool:
+    """Is any of ``targets`` connected to one of our people in the warm graph? The
+    search stops at the first target it meets."""
+    wanted = set(targets)
     seen = {pid for pid, person in board.people.items() if person.side == "ours"}
+    if seen & wanted:
+        return True
     todo = list(seen)
     while todo:
         current = todo.pop()
-        for other, _link in adjacency[current]:
+        for link in adjacency[current]:
+            other = link.target if link.source == current else link.source
             if other not in seen:
+                if other in wanted:
+                    return True
                 seen.add(other)
                 todo.append(other)
-    return seen
+    return False
 
 
 class WarmPaths:
     """The shortest warm paths from our team to everyone, computed once."""
 
-    def __init__(self, board: Board, adjacency: dict[str, list[tuple[str, Link]]] | None = None) -> None:
+    def __init__(self, board: Board, adjacency: dict[str, list[Link]] | None = None) -> None:
         adjacency = adjacency if adjacency is not None else warm_adjacency(board)
-        self._parent: dict[str, tuple[str, Link] | None] = {}
-        # cost: (introductions needed, how weak the relationships on the way are, id)
-        best: dict[str, tuple[int, int]] = {}
-        heap: list[tuple[int, int, str]] = []
-        for pid, person in board.people.items():
-            if person.side == "ours":
-                best[pid] = (0, 0)
-                self._parent[pid] = None
-                heap.append((0, 0, pid))
-        heapq.heapify(heap)
-        done: set[str] = set()
-        while heap:
-            hops, weakness, current = heapq.heappop(heap)
-            if current in done:
-                continue
-            done.add(current)
-            for other, link in adjacency[current]:
-                if other in done:
-                    continue
-                cost = (hops + 1, weakness + (5 - (link.strength or 5)))
-                known = best.get(other)
-                if known is None or cost < known:
-                    best[other] = cost
-                    self._parent[other] = (current, link)
-                    heapq.heappush(heap, (cost[0], cost[1], other))
+        parent: dict[str, tuple[str, Link] | None] = {}
+        self._parent = parent
+        # Breadth first, one number of introductions at a time: everyone at the next
+        # distance keeps the way in with the least weakness (the sum of 5 - strength
+        # over its relationships), ties going to the first one offered. The people at
+        # one distance offer their ways on in order of (weakness, id), which is the
+        # order of a shortest-path search on (introductions, weakness, id).
+        weakness = {pid: 0 for pid, person in board.people.items() if person.side == "ours"}
+        parent.update(dict.fromkeys(weakness))
+        ring = sorted(weakness)
+        while ring:
+            offered: dict[str, int] = {}
+            for current in ring:
+                so_far = weakness[current]
+                for link in adjacency[current]:
+                    other = link.target if link.source == current else link.source
+                    if other in weakness:
+                        continue  # as near as current, or nearer
+                    cost = so_far + 5 - (link.strength or 5)
+                    known = offered.get(other)
+                    if known is None or cost < known:
+                        offered[other] = cost
+                        parent[other] = (current, link)
+            weakness.update(offered)
+            ring = sorted(offered, key=lambda pid: (offered[pid], pid))
 
     def path_to(self, person_id: str) -> WarmPath | None:
         """The chain from one of ours to ``person_id``, or None when no chain exists."""

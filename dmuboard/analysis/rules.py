@@ -9,7 +9,7 @@ from __future__ import annotations
 from dmuboard.analysis.centrality import central_people
 from dmuboard.analysis.facts import Facts
 from dmuboard.analysis.metrics import expected_dmu, roles_held
-from dmuboard.analysis.paths import reachable_from_ours, warm_adjacency
+from dmuboard.analysis.paths import reaches_any
 from dmuboard.analysis.result import Finding
 from dmuboard.model.board import Board
 
@@ -47,20 +47,20 @@ def _people(board: Board, facts: Facts) -> list[Finding]:
     """Rules about one customer person at a time."""
     found = []
     several = len(facts.customers) >= 2
+    people, partnered, linked, influencing = board.people, facts.partners, facts.linked, facts.influencing
     for pid in facts.customers:
-        person = board.people[pid]
-        partners = facts.partners.get(pid, [])
-        roles = set(person.roles)
+        person = people[pid]
+        partners = partnered.get(pid)
+        roles = person.roles
         if not partners:
-            sway = roles & SWAY_ROLES or pid in facts.influencing or person.influence >= 4
-            if sway:
-                heavy = person.influence >= 4 or roles & HEAVY_ROLES
+            if not SWAY_ROLES.isdisjoint(roles) or pid in influencing or person.influence >= 4:
+                heavy = person.influence >= 4 or not HEAVY_ROLES.isdisjoint(roles)
                 found.append(Finding("unconnected_influencer", "high" if heavy else "medium", (pid,)))
             if person.stance in COVERED_STANCES:
                 found.append(Finding("uncovered_blocker", "high", (pid,)))
-        elif len(partners) == 1 and roles & KEY_ROLES:
+        elif len(partners) == 1 and not KEY_ROLES.isdisjoint(roles):
             found.append(Finding("key_person_single_thread", "medium", (pid, partners[0])))
-        if several and pid not in facts.linked:
+        if several and pid not in linked:
             found.append(Finding("isolated_person", "low", (pid,)))
     return found
 
@@ -80,8 +80,7 @@ def _reach(board: Board, facts: Facts) -> list[Finding]:
     deciders = sorted(pid for pid in facts.customers if "decider" in board.people[pid].roles)
     if not deciders:
         return []
-    reached = reachable_from_ours(board, warm_adjacency(board))
-    if any(pid in reached for pid in deciders):
+    if reaches_any(board, facts.warm, deciders):
         return []
     return [Finding("decider_unreachable", "high", tuple(deciders))]
 
@@ -90,10 +89,9 @@ def _hidden_influencers(board: Board, facts: Facts) -> list[Finding]:
     """People who hold the customer's network together without a title that says so."""
     if len(facts.customers) < 4:
         return []
+    people = board.people
     candidates = {
-        pid
-        for pid in facts.customers
-        if not set(board.people[pid].roles) & SWAY_ROLES and board.people[pid].influence <= 3
+        pid for pid in facts.customers if SWAY_ROLES.isdisjoint(people[pid].roles) and people[pid].influence <= 3
     }
     central = central_people(facts.customers, facts.customer_edges, candidates)
     return [Finding("hidden_influencer", "medium", (pid,)) for pid in sorted(central)]
