@@ -100,19 +100,19 @@ def test_a_line_whose_kind_changes_is_redrawn_for_its_new_kind(canvas: Canvas) -
     item = canvas.scene.links["l1"]
     count = len(canvas.scene.items())
 
-    def drawn_as() -> tuple[str, int]:
+    def drawn_as(item: LinkItem) -> tuple[str, int]:
         zigzags = [child for child in item.childItems() if isinstance(child, ZigzagItem)]
         if zigzags:
             cross = [child for child in item.childItems() if child.zValue() > 1 and not child.path().isEmpty()]
             return "zigzag", len(cross)
         return "line", item.body.path().elementCount()  # 2 for the line, 4 more for the arrow head
 
-    assert drawn_as() == ("line", 6)
+    assert drawn_as(item) == ("line", 6)
     for _ in range(3):
         assert canvas.editor.submit(Change(links=(replace(link, kind="conflict"),)))
-        assert drawn_as() == ("zigzag", 1)
+        assert drawn_as(item) == ("zigzag", 1)
         canvas.editor.undo_stack.undo()
-        assert drawn_as() == ("line", 6)
+        assert drawn_as(item) == ("line", 6)
         assert len(canvas.scene.items()) == count + 3  # the cross's parts, kept for next time
     canvas.editor.undo_stack.redo()
     assert canvas.editor.submit(Change(removed_links=("l1",)))
