@@ -144,20 +144,27 @@ def test_only_candidates_are_reported() -> None:
     assert central_people(nodes, edges, {"c1", "c2"}) == set()
 
 
-@settings(max_examples=200, deadline=None)
-@given(graphs())
-def test_both_bounds_are_never_below_the_true_count(graph: tuple[int, list[tuple[int, int]]]) -> None:
-    """The bounds may over-count the pairs a person lies between, never under-count them; the through
-    count is never above the entry bound."""
+def _largest_component_swept(
+    graph: tuple[int, list[tuple[int, int]]],
+) -> tuple[nx.Graph, set[int], list[str], Sweep, dict[int, dict[int, int]]]:
+    """The graph, its largest component's people and their ids, its sweep, and networkx's distances."""
     n, edges = graph
     g = nx.Graph()
     g.add_nodes_from(range(n))
     g.add_edges_from(edges)
     biggest = max(nx.connected_components(g), key=len)
     members = [f"c{i}" for i in sorted(biggest)]
-    adjacency = {f"c{i}": {f"c{j}" for j in g[i]} for i in biggest}
+    sweep = Sweep(members, {f"c{i}": {f"c{j}" for j in g[i]} for i in biggest})
+    return g, biggest, members, sweep, dict(nx.all_pairs_shortest_path_length(g.subgraph(biggest)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(graphs())
+def test_both_bounds_are_never_below_the_true_count(graph: tuple[int, list[tuple[int, int]]]) -> None:
+    """The bounds may over-count the pairs a person lies between, never under-count them; the through
+    count is never above the entry bound."""
+    g, biggest, _members, sweep, _distance = _largest_component_swept(graph)
     raw = nx.betweenness_centrality(g.subgraph(biggest), normalized=False)
-    sweep = Sweep(members, adjacency)
     for i in biggest:
         assert sweep.entry_bound(f"c{i}") >= sweep.through_bound(f"c{i}") >= raw[i] - 1e-9
 
@@ -167,14 +174,7 @@ def test_both_bounds_are_never_below_the_true_count(graph: tuple[int, list[tuple
 def test_the_sides_of_each_link_are_those_the_distances_give(graph: tuple[int, list[tuple[int, int]]]) -> None:
     """For each person v and neighbour c, the sweep's sets (read from distances modulo 3) hold exactly
     the members closer to c than to v, and those closer to v than to c."""
-    n, edges = graph
-    g = nx.Graph()
-    g.add_nodes_from(range(n))
-    g.add_edges_from(edges)
-    biggest = max(nx.connected_components(g), key=len)
-    members = [f"c{i}" for i in sorted(biggest)]
-    sweep = Sweep(members, {f"c{i}": {f"c{j}" for j in g[i]} for i in biggest})
-    distance = dict(nx.all_pairs_shortest_path_length(g.subgraph(biggest)))
+    _g, biggest, members, sweep, distance = _largest_component_swept(graph)
 
     def closer(a: int, b: int) -> int:
         return sum(1 << sweep.index[f"c{s}"] for s in biggest if distance[s][a] < distance[s][b])
@@ -192,14 +192,7 @@ def test_each_bound_counts_exactly_the_pairs_its_rule_admits(graph: tuple[int, l
     """Each bound is the number of pairs of other members that pass its test, counted one pair at a
     time from networkx's distances: the grouped, bit-parallel counts add up to exactly that. (The
     cheap bound puts each member with the first of its entries, taking the widest entry first.)"""
-    n, edges = graph
-    g = nx.Graph()
-    g.add_nodes_from(range(n))
-    g.add_edges_from(edges)
-    biggest = max(nx.connected_components(g), key=len)
-    members = [f"c{i}" for i in sorted(biggest)]
-    sweep = Sweep(members, {f"c{i}": {f"c{j}" for j in g[i]} for i in biggest})
-    distance = dict(nx.all_pairs_shortest_path_length(g.subgraph(biggest)))
+    _g, biggest, members, sweep, distance = _largest_component_swept(graph)
     for v in biggest:
         order = [int(members[c][1:]) for c in sweep.neighbours[sweep.index[f"c{v}"]]]
         others = [s for s in biggest if s != v]
