@@ -27,9 +27,12 @@ from dmuboard.model.errors import UserError
 COMMAND_MODULES = ("demo", "convert", "check", "analyze", "export", "import_csv")
 
 
-def _commands() -> dict[str, ModuleType]:
+def _commands(only: str | None = None) -> dict[str, ModuleType]:
+    """The command modules by command name: all of them, or only the one named ``only``."""
     found = {}
     for module_name in COMMAND_MODULES:
+        if only is not None and module_name != only.replace("-", "_"):
+            continue
         try:
             module = importlib.import_module(f"dmuboard.commands.{module_name}")
         except ModuleNotFoundError as error:
@@ -75,7 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ``args.process_ends``: it may then end the process with :func:`end_process`.
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    commands = _commands()
+    # A command needs only its own module: the others import the analysis, CSV reading...
+    asked = _commands(args[0]) if args and not args[0].startswith("-") else {}
+    commands = asked or _commands()
     try:
         if args and (args[0] in commands or args[0] in ("-h", "--help", "--version")):
             parsed = build_parser(commands).parse_args(args, argparse.Namespace(process_ends=argv is None))
