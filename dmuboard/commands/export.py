@@ -15,10 +15,15 @@ Runs with no display: Qt's offscreen platform is chosen by itself.
 from __future__ import annotations
 
 import argparse
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
 from dmuboard.boardio import UsageError, read_board
+from dmuboard.cli import end_process
+from dmuboard.model.board import Board
 from dmuboard.model.errors import StoreError
 
 NAME = "export"
@@ -73,13 +78,19 @@ def run(args: argparse.Namespace) -> int:
     check_destination(destination)
     if destination.exists() and not args.force:
         raise StoreError(f"{destination} already exists; use --force to replace it.")
-    board = read_board(source)
+    with _cycle_collector_paused():
+        return _export(args, read_board(source), suffix)
 
+
+def _export(args: argparse.Namespace, board: Board, suffix: str) -> int:
+    destination: Path = args.destination
     from dmuboard.gui.qtapp import command_line_app
 
     app = command_line_app()
-    from dmuboard.gui.export import TooLarge, export_board
     from dmuboard.gui.export.options import DEFAULT_DPI, ExportOptions
+    from dmuboard.gui.export.pages import PageSet
+    from dmuboard.gui.export.picture import BoardPicture
+    from dmuboard.gui.export.writers import TooLarge, render, save
 
     findings = args.findings and args.profile == "internal"
     options = ExportOptions(format=suffix[1:], profile=args.profile, dpi=args.dpi or DEFAULT_DPI,
@@ -90,17 +101,38 @@ def run(args: argparse.Namespace) -> int:
 
         analysis = analyze(board)
         badges = analysis.by_person()
+    # The pieces of gui.export.export_board, so that the picture can outlive the file.
+    picture = BoardPicture(board, options, badges=badges)
     try:
-        export_board(board, destination, options, badges=badges, analysis=analysis)
-    except TooLarge as error:
-        if args.dpi is not None or suffix != ".png":
-            raise
-        # The default resolution is too much for this board: take the largest that fits.
-        options = replace(options, dpi=error.largest_dpi)
-        export_board(board, destination, options, badges=badges, analysis=analysis)
-        print(f"wrote {destination} at {options.dpi} DPI (the board is too large for {DEFAULT_DPI})")
-    else:
-        print(f"wrote {destination}")
+        note = ""
+        try:
+            data = render(PageSet(picture, options, analysis=analysis))
+        except TooLarge as error:
+            if args.dpi is not None or suffix != ".png":
+                raise
+            # The default resolution is too much for this board: take the largest that fits.
+            options = replace(options, dpi=error.largest_dpi)
+            data = render(PageSet(picture, options, analysis=analysis))
+            note = f" at {options.dpi} DPI (the board is too large for {DEFAULT_DPI})"
+        save(destination, data)
+        print(f"wrote {destination}{note}")
+        if args.process_ends:
+            end_process(0)  # with the scene still standing: taking it down is the OS's job
+    finally:
+        picture.close()
     del app
     return 0
 
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused for an export: it would only re-scan, again and
+    again, the tens of thousands of objects of the board and its scene, which live until
+    the end (0.05 s of an export of 300 people, 0.2 s of one of 2,000)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()

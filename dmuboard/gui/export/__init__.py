@@ -1,8 +1,9 @@
 """Export and print: the board as PNG, PDF or SVG, for the team or for a proposal.
 
-:func:`export_board` is the one entry point for the command line and the dialog:
-it builds the board picture (:mod:`.picture`), lays out the pages (:mod:`.layout`,
-:mod:`.pages`), renders them (:mod:`.writers`) and saves the file atomically.
+:func:`export_board` is the entry point for the dialog: it builds the board picture
+(:mod:`.picture`), lays out the pages (:mod:`.layout`, :mod:`.pages`), renders them
+(:mod:`.writers`) and saves the file atomically. ``dmuboard export`` puts the same
+pieces together itself, so that it can end the process with the picture still standing.
 """
 
 from __future__ import annotations
