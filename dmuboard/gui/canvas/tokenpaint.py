@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from dmuboard.gui.canvas.style import ROLE_LABELS, stance_text
 from dmuboard.gui.canvas.tokenlayout import chips_fit
@@ -26,6 +26,7 @@ ANTIALIASING = QPainter.RenderHint.Antialiasing
 NO_PEN = QPen(Qt.PenStyle.NoPen)
 NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 HATCH = QBrush(QColor(255, 255, 255, 150), Qt.BrushStyle.BDiagPattern)  # blocker, skeptic: greyscale-safe
+SHADOW = QBrush(QColor(0, 0, 0, 28))
 
 
 def chamfered(rect: QRectF, cut: float) -> QPolygonF:
@@ -68,22 +69,16 @@ def paint_token(token: TokenItem, painter: QPainter, near: bool = True) -> None:
     person = token.person
     rect = token.card_rect()
     ours = person.side == "ours"
-    shape = card_path(token)
+    shape, band = _card_shapes(token, ours)
     # a soft shadow, so tokens sit on the table
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(0, 0, 0, 28))
+    painter.setPen(NO_PEN)
+    painter.setBrush(SHADOW)
     painter.drawPath(shape.translated(1.5, 2.5))
-    painter.setBrush(theme.ours_card if ours else theme.card)
+    painter.setBrush(_brush(theme.ours_card if ours else theme.card))
     painter.drawPath(shape)
 
     if not ours:
-        stance = person.stance if token.look.show_stance else "unknown"
-        painter.save()
-        painter.setClipPath(shape)
-        painter.fillRect(QRectF(rect.left(), rect.top(), BAND, rect.height()), theme.stance[stance])
-        if stance in ("blocker", "skeptic"):  # a pattern as well, for greyscale prints
-            painter.fillRect(QRectF(rect.left(), rect.top(), BAND, rect.height()), HATCH)
-        painter.restore()
+        _paint_band(token, painter, band)
 
     border, width = _border(token, ours)
     painter.setPen(QPen(border, width))
@@ -141,24 +136,38 @@ def _border(token: TokenItem, ours: bool) -> tuple[QColor, float]:
 
 # From far away a card is a few pixels across, and a big board has thousands of them
 # in one paint: the far card is drawn from shapes, pens and brushes made once per card
-# size and colour, with no shadow (a fraction of a pixel there) and no clipping.
-_FAR_SHAPES: dict[tuple[bool, float, float], tuple[QPainterPath, QPainterPath]] = {}
+# size and colour, with no shadow (a fraction of a pixel there). Near or far, the
+# stance band is the card's outline cut to the band, filled: no clip (in a PDF each
+# change of clip writes the whole painter state again).
+_CARD_SHAPES: dict[tuple[bool, float, float], tuple[QPainterPath, QPainterPath]] = {}
 _PENS: dict[tuple[int, float], QPen] = {}
 _BRUSHES: dict[int, QBrush] = {}
 
 
-def _far_shapes(token: TokenItem, ours: bool) -> tuple[QPainterPath, QPainterPath]:
+def _card_shapes(token: TokenItem, ours: bool) -> tuple[QPainterPath, QPainterPath]:
     """The card's outline and its stance band (the band inside the rounded corners)."""
     w, h = token.size
     key = (ours, w, h)
-    found = _FAR_SHAPES.get(key)
+    found = _CARD_SHAPES.get(key)
     if found is None:
         shape = card_path(token)
         rect = token.card_rect()
         band = QPainterPath()
         band.addRect(QRectF(rect.left(), rect.top(), BAND, rect.height()))
-        found = _FAR_SHAPES[key] = (shape, band.intersected(shape))
+        found = _CARD_SHAPES[key] = (shape, band.intersected(shape))
     return found
+
+
+def _paint_band(token: TokenItem, painter: QPainter, band: QPainterPath) -> None:
+    """The stance colour down the card's edge; hatched as well for a blocker or skeptic,
+    so that greyscale prints still tell them apart."""
+    stance = token.person.stance if token.look.show_stance else "unknown"
+    painter.setPen(NO_PEN)
+    painter.setBrush(_brush(token.look.theme.stance[stance]))
+    painter.drawPath(band)
+    if stance in ("blocker", "skeptic"):
+        painter.setBrush(HATCH)
+        painter.drawPath(band)
 
 
 def _pen(colour: QColor, width: float) -> QPen:
@@ -180,17 +189,12 @@ def _brush(colour: QColor) -> QBrush:
 def _paint_far(token: TokenItem, painter: QPainter) -> None:
     theme = token.look.theme
     ours = token.person.side == "ours"
-    shape, band = _far_shapes(token, ours)
+    shape, band = _card_shapes(token, ours)
     painter.setPen(NO_PEN)
     painter.setBrush(_brush(theme.ours_card if ours else theme.card))
     painter.drawPath(shape)
     if not ours:
-        stance = token.person.stance if token.look.show_stance else "unknown"
-        painter.setBrush(_brush(theme.stance[stance]))
-        painter.drawPath(band)
-        if stance in ("blocker", "skeptic"):
-            painter.setBrush(HATCH)
-            painter.drawPath(band)
+        _paint_band(token, painter, band)
     border, width = _border(token, ours)
     painter.setPen(_pen(border, width * 2.5))  # thicker, so the outline still shows
     painter.setBrush(NO_BRUSH)
@@ -217,7 +221,7 @@ def _figure(painter: QPainter, at: QPointF, colour: QColor) -> None:
 def _chips(token: TokenItem, painter: QPainter, at: QPointF, room: float) -> None:
     theme = token.look.theme
     painter.setFont(theme.small_font)
-    metrics = QFontMetricsF(theme.small_font)
+    metrics = token.look.metrics(theme.small_font)
     x = at.x()
     height = theme.layout.chip_height
     roles = token.person.roles
