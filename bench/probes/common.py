@@ -18,11 +18,13 @@ def application() -> QApplication:
 
 
 class FirstPaint(QObject):
-    """Quits the event loop right after ``widget`` has painted for the first time."""
+    """Notes when ``widget`` has painted for the first time and (``quit``) quits the event
+    loop then. Qt 6 closes the windows on quit."""
 
-    def __init__(self, widget: QWidget) -> None:
+    def __init__(self, widget: QWidget, *, quit: bool = True) -> None:
         super().__init__()
         self.when: float | None = None
+        self.quit = quit
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -32,7 +34,8 @@ class FirstPaint(QObject):
 
     def _painted(self) -> None:
         self.when = time.time()
-        QApplication.quit()
+        if self.quit:
+            QApplication.quit()
 
 
 def peak_mb() -> float:
