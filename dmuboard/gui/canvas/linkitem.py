@@ -168,12 +168,9 @@ class LinkItem(QGraphicsPathItem):
             self._place_marks()
 
     def prepare_marks(self) -> None:
-        """Make the pill or cross now, hidden while the view is far out."""
-        if self._marks is None and self.link.kind in ("relationship", "conflict"):
+        """Make the pill or cross now (hidden while the view is far out)."""
+        if self._marks is None:
             self._place_marks()
-            if self._marks is not None and not self._marks_shown:
-                for item in self._marks:
-                    item.setVisible(False)
 
     def set_marks_shown(self, shown: bool) -> None:
         """Show the pill or cross (near enough to read), or hide it (far out)."""
@@ -232,6 +229,8 @@ class LinkItem(QGraphicsPathItem):
         """The pill or disc at the middle, and the dots or cross on it."""
         if self._marks is None:
             self._marks = (_part(self, 1.0), _part(self, 2.0), _part(self, 2.0))
+            for item in self._marks:
+                item.setVisible(self._marks_shown)  # hidden from the start while far out
             self._style_marks()
         return self._marks
 

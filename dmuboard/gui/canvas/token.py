@@ -7,7 +7,7 @@ is drawn as those characters and never read as markup. Near enough to read, the 
 is painted once and cached, and moving a token only moves a cached picture and
 re-routes its own links. From far away a card is its shape, border and stance band,
 drawn directly; the name and title items are made the first time the card is seen
-near (on a big board that opens fitted, they are never needed at all).
+near, or, for a board that opens far out, in the background once it is on screen.
 """
 
 from __future__ import annotations
