@@ -10,7 +10,8 @@ import math
 import random
 from dataclasses import replace
 
-from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
+from PySide6.QtTest import QTest
 
 from dmuboard.gui.canvas.linkdraw import ZIGZAG_AMPLITUDE, ZIGZAG_STEP, zigzag_path
 from dmuboard.gui.canvas.linkitem import LinkItem
@@ -121,3 +122,20 @@ def test_a_line_whose_kind_changes_is_redrawn_for_its_new_kind(canvas: Canvas) -
     assert "l1" not in canvas.scene.links
     canvas.editor.undo_stack.undo()
     assert isinstance(canvas.scene.links["l1"].body, ZigzagItem)
+
+
+def test_a_line_can_be_clicked_where_it_is_drawn_after_a_drag_that_came_back(canvas: Canvas) -> None:
+    """A card dragged away and brought back to where it started (so no move is submitted)
+    leaves every one of its lines clickable where it is drawn."""
+    viewport = canvas.view.viewport()
+    start = canvas.at("p1")
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in (QPoint(-80, 60), QPoint(-200, 150), QPoint(-90, 40), QPoint(0, 0)):
+        QTest.mouseMove(viewport, start + step)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for lid in ("l1", "l2"):
+        item = canvas.scene.links[lid]
+        p1, p2 = item.ends()
+        middle = QLineF(p1, p2).pointAt(0.3)
+        assert item.contains(item.mapFromScene(middle)), lid
+        assert item in canvas.scene.items(middle)
