@@ -109,7 +109,7 @@ def export_dialog(window: MainWindow, profile: str) -> Path | None:
 
 def run_export(window: MainWindow, options: ExportOptions, path: Path) -> bool:
     """Export the window's board to ``path`` with a progress dialog; show what went wrong."""
-    from dmuboard.gui.export import export_board
+    from dmuboard.gui.export.entry import export_board
     from dmuboard.gui.export.writers import Cancelled
 
     assert window.editor is not None and window.scene is not None
