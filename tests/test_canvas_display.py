@@ -6,8 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, Qt
-from PySide6.QtGui import QHelpEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QHelpEvent, QImage, QPainter, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
@@ -214,3 +214,23 @@ def test_a_big_board_drops_line_smoothing_only_while_the_mouse_drags(qtbot: obje
         assert view.renderHints() & smooth
     finally:
         opened.file.close()
+
+
+def test_the_company_names_on_screen_follow_a_rename_and_the_proposal_profile(canvas: Canvas) -> None:
+    """Renaming the customer, or switching to the proposal profile (another caption under
+    the name), changes what the header above their side shows."""
+    scene, view = canvas.scene, canvas.view
+    view.centerOn(QPointF(-300.0, scene.header_top + 40.0))
+    header = view.mapFromScene(QRectF(-800.0, scene.header_top, 760.0, 90.0)).boundingRect()
+
+    def shown() -> QImage:
+        QApplication.processEvents()
+        return view.viewport().grab(header).toImage()
+
+    before = shown()
+    info = canvas.editor.document.board.info
+    assert canvas.editor.submit(Change(info=replace(info, customer="Ziekenhuis Noord")))
+    renamed = shown()
+    assert renamed != before
+    canvas.scene.set_profile("proposal")
+    assert shown() != renamed
