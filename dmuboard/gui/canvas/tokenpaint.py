@@ -62,28 +62,18 @@ def paint_token(token: TokenItem, painter: QPainter, near: bool = True) -> None:
     painter.setRenderHint(ANTIALIASING, True)
     if token.on_path or token.highlighted:
         _outlines(token, painter)
+    person = token.person
+    ours = person.side == "ours"
     if not near:
-        _paint_far(token, painter)
+        _paint_card(token, painter, ours, border_scale=2.5)  # thicker, so the outline still shows
         return
     theme = token.look.theme
-    person = token.person
     rect = token.card_rect()
-    ours = person.side == "ours"
-    shape, band = _card_shapes(token, ours)
     # a soft shadow, so tokens sit on the table
     painter.setPen(NO_PEN)
     painter.setBrush(SHADOW)
-    painter.drawPath(shape.translated(1.5, 2.5))
-    painter.setBrush(_brush(theme.ours_card if ours else theme.card))
-    painter.drawPath(shape)
-
-    if not ours:
-        _paint_band(token, painter, band)
-
-    border, width = _border(token, ours)
-    painter.setPen(QPen(border, width))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPath(shape)
+    painter.drawPath(_card_shapes(token, ours)[0].translated(1.5, 2.5))
+    _paint_card(token, painter, ours, border_scale=1.0)
 
     layout = theme.layout
     if layout.figure:
@@ -135,10 +125,10 @@ def _border(token: TokenItem, ours: bool) -> tuple[QColor, float]:
 
 
 # From far away a card is a few pixels across, and a big board has thousands of them
-# in one paint: the far card is drawn from shapes, pens and brushes made once per card
-# size and colour, with no shadow (a fraction of a pixel there). Near or far, the
-# stance band is the card's outline cut to the band, filled: no clip (in a PDF each
-# change of clip writes the whole painter state again).
+# in one paint: cards are drawn from shapes, pens and brushes made once per card size
+# and colour, and the far card has no shadow (a fraction of a pixel there). The stance
+# band is the card's outline cut to the band, filled: no clip (in a PDF each change of
+# clip writes the whole painter state again).
 _CARD_SHAPES: dict[tuple[bool, float, float], tuple[QPainterPath, QPainterPath]] = {}
 _PENS: dict[tuple[int, float], QPen] = {}
 _BRUSHES: dict[int, QBrush] = {}
@@ -186,9 +176,9 @@ def _brush(colour: QColor) -> QBrush:
     return brush
 
 
-def _paint_far(token: TokenItem, painter: QPainter) -> None:
+def _paint_card(token: TokenItem, painter: QPainter, ours: bool, border_scale: float) -> None:
+    """The card itself: filled, its stance band (theirs only), and its border."""
     theme = token.look.theme
-    ours = token.person.side == "ours"
     shape, band = _card_shapes(token, ours)
     painter.setPen(NO_PEN)
     painter.setBrush(_brush(theme.ours_card if ours else theme.card))
@@ -196,7 +186,7 @@ def _paint_far(token: TokenItem, painter: QPainter) -> None:
     if not ours:
         _paint_band(token, painter, band)
     border, width = _border(token, ours)
-    painter.setPen(_pen(border, width * 2.5))  # thicker, so the outline still shows
+    painter.setPen(_pen(border, width * border_scale))
     painter.setBrush(NO_BRUSH)
     painter.drawPath(shape)
 
