@@ -200,7 +200,10 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
     def prepare_near_parts(self) -> None:
         """Make the names and line marks not made yet, in steps of a few milliseconds
         between events: a big board opens fitted, far out, without them, and the first
-        zoom in would otherwise make them all at once (over half a second on 2,000 people)."""
+        zoom in would otherwise make them all at once (over half a second on 2,000 people).
+        A board seen near from the start has them all already."""
+        if self.look.near:
+            return
         pending = iter([*self.tokens.values(), *self.links.values()])
 
         def step() -> None:
