@@ -39,7 +39,6 @@ def warm_adjacency(board: Board) -> dict[str, list[Link]]:
     return adjacency
 
 
-
 def reaches_any(board: Board, adjacency: dict[str, list[Link]], targets: Iterable[str]) -> bool:
     """Is any of ``targets`` connected to one of our people in the warm graph? The
     search stops at the first target it meets."""

@@ -33,4 +33,3 @@ def export_board(board: Board, path: str | Path, options: ExportOptions, *, laye
     """Export ``board`` to ``path``, whole or not at all (see :mod:`.writers`)."""
     data = render_bytes(board, options, layers=layers, badges=badges, analysis=analysis, progress=progress)
     save(Path(path), data)
-
