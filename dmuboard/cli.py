@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return 0
             return int(commands[parsed.command].run(parsed))
         options = gui_parser().parse_args(args)
-        from dmuboard.gui.app import run_gui
+        from dmuboard.gui.shell.app import run_gui
 
         return run_gui(options.file, present=options.present)
     except SystemExit as leaving:  # argparse: --help, --version, usage errors

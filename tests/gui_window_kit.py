@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
-from dmuboard.gui.mainwindow import MainWindow
-from dmuboard.gui.session import DATA_DIR_VARIABLE
+from dmuboard.gui.shell.mainwindow import MainWindow
+from dmuboard.gui.shell.session import DATA_DIR_VARIABLE
 from dmuboard.model.board import Board, BoardInfo, Link, Person
 from dmuboard.store import BoardFile, write_new
 

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem
 
 from dmuboard.gui.canvas.nameeditor import NameEditor
-from dmuboard.gui.mime import token_mime
+from dmuboard.gui.common.mime import token_mime
 from dmuboard.model.board import Person
 from dmuboard.model.document import Change
 from tests.test_canvas_support import Canvas, canvas, open_canvas, small_board

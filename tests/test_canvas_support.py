@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from dmuboard.gui.canvas import BoardScene, BoardView
-from dmuboard.gui.editor import Editor
+from dmuboard.gui.common.editor import Editor
 from dmuboard.model.board import Board, BoardInfo, Link, Person
 from dmuboard.store.boardfile import BoardFile, write_new
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 from dmuboard.gui.canvas.linkitem import LinkItem
 from dmuboard.gui.canvas.scene import BoardScene
 from dmuboard.gui.canvas.token import TokenItem
-from dmuboard.gui.editor import Editor
+from dmuboard.gui.common.editor import Editor
 from dmuboard.model.board import LINK_KINDS, ROLES, STANCES, Link, Person
 from dmuboard.model.document import Change
 from dmuboard.store import BoardFile, write_new

@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from dmuboard.gui import app
-from dmuboard.gui.mainwindow import MainWindow
-from dmuboard.gui.session import DATA_DIR_VARIABLE
+from dmuboard.gui.shell import app
+from dmuboard.gui.shell.mainwindow import MainWindow
+from dmuboard.gui.shell.session import DATA_DIR_VARIABLE
 from tests.gui_window_kit import QT_NOISE, board_on_disk
 
 REPO = Path(__file__).resolve().parents[1]

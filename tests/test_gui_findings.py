@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from dmuboard.gui.findings import FindingsPanel
-from dmuboard.gui.mainwindow import MainWindow
+from dmuboard.gui.panels.findings import FindingsPanel
+from dmuboard.gui.shell.mainwindow import MainWindow
 from dmuboard.model.board import Link
 from dmuboard.model.document import Change
 from tests.gui_window_kit import QT_NOISE, WindowKit, make_kit, small_board
@@ -160,7 +160,7 @@ def test_names_are_shown_as_plain_text(kit: WindowKit, qtbot: Any) -> None:
 def test_no_analysis_runs_while_a_gesture_is_under_way(kit: WindowKit, qtbot: Any,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """While a mouse button is held (a drag in progress) the panel waits; once it is let go, it catches up."""
-    from dmuboard.gui import findings
+    from dmuboard.gui.panels import findings
 
     held = {"buttons": Qt.MouseButton.LeftButton}
 

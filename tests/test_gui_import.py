@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 
 from dmuboard.csvio import IGNORE
-from dmuboard.gui.export_data import ExportDataDialog
-from dmuboard.gui.import_wizard import BAD_CELL, LEFT_OUT, ImportDialog
-from dmuboard.gui.mainwindow import MainWindow
+from dmuboard.gui.data.export_data import ExportDataDialog
+from dmuboard.gui.data.import_wizard import BAD_CELL, LEFT_OUT, ImportDialog
+from dmuboard.gui.shell.mainwindow import MainWindow
 from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit, small_board
 
 pytestmark = QT_NOISE

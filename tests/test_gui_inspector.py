@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt  # mightBeRichText lives in QtGui's Qt namespace
 from PySide6.QtGui import QTextDocument
 
-from dmuboard.gui.mainwindow import MainWindow
+from dmuboard.gui.shell.mainwindow import MainWindow
 from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit
 
 pytestmark = QT_NOISE
@@ -257,7 +257,7 @@ def test_text_typed_but_not_committed_is_kept_when_the_window_closes(window: Mai
 ])
 def test_deal_values_are_read_as_people_type_them(typed: str, value: float | None) -> None:
     """Thousands separators of either kind, a decimal comma or point, a currency sign; empty is unknown."""
-    from dmuboard.gui.inspector.board_page import parse_amount, show_amount
+    from dmuboard.gui.panels.inspector.board_page import parse_amount, show_amount
 
     assert parse_amount(typed) == value
     if value is not None:

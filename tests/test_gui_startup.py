@@ -25,8 +25,8 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
-from dmuboard.gui.app import open_settings
-from dmuboard.gui.mainwindow import MainWindow
+from dmuboard.gui.shell.app import open_settings
+from dmuboard.gui.shell.mainwindow import MainWindow
 
 seen = {}
 

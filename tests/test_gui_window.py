@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGraphicsItem
 
 from dmuboard.gui.canvas.token import FAR
-from dmuboard.gui.session import OTHER_WINDOW
+from dmuboard.gui.shell.session import OTHER_WINDOW
 from dmuboard.model.document import Change
 from dmuboard.model.generate import generate_board
 from dmuboard.sample import sample_path

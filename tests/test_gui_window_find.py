@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from dmuboard.gui.findbar import find_people
-from dmuboard.gui.mainwindow import MainWindow
+from dmuboard.gui.panels.findbar import find_people
+from dmuboard.gui.shell.mainwindow import MainWindow
 from tests.gui_window_kit import QT_NOISE, WindowKit, make_kit, small_board
 
 pytestmark = QT_NOISE

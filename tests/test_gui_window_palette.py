@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QDrag
 
-from dmuboard.gui.mime import read_token
+from dmuboard.gui.common.mime import read_token
 from dmuboard.model.board import ROLES
 from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit
 

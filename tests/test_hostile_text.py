@@ -32,8 +32,8 @@ from dmuboard.csvio.export import links_csv, people_csv
 from dmuboard.gui.canvas.linkitem import link_tooltip
 from dmuboard.gui.canvas.scene import BoardScene
 from dmuboard.gui.canvas.token import TokenItem, tooltip
-from dmuboard.gui.editor import Editor
-from dmuboard.gui.window_files import _box
+from dmuboard.gui.common.editor import Editor
+from dmuboard.gui.shell.files import _box
 from dmuboard.model.board import Board, BoardInfo, Link, Person
 from dmuboard.model.document import Document
 from tests import summary

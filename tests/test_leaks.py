@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from dmuboard.gui.canvas.scene import BoardScene
-from dmuboard.gui.editor import Editor
+from dmuboard.gui.common.editor import Editor
 from dmuboard.model.generate import generate_board
 from dmuboard.store import BoardFile, write_new
 from tests import summary

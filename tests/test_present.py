@@ -14,9 +14,9 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolBar
 
-from dmuboard.gui.mainwindow import MainWindow
 from dmuboard.gui.present.spotlight import DIM
 from dmuboard.gui.present.stancemenu import stance_menu
+from dmuboard.gui.shell.mainwindow import MainWindow
 from dmuboard.model.board import Board, Link
 from dmuboard.model.document import Change
 from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit, small_board

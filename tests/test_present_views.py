@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtTest import QTest
 
-from dmuboard.gui.mainwindow import MainWindow
 from dmuboard.gui.present.views import visible_rect
+from dmuboard.gui.shell.mainwindow import MainWindow
 from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit
 
 pytestmark = QT_NOISE

@@ -46,7 +46,7 @@ if mode == "bare":
 else:
     from dmuboard.gui.canvas.scene import BoardScene
     from dmuboard.gui.canvas.view import BoardView
-    from dmuboard.gui.editor import Editor
+    from dmuboard.gui.common.editor import Editor
     from dmuboard.store import BoardFile
 
     store = BoardFile.open(path)

@@ -17,8 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop
 
 from bench.probes.common import FirstPaint, application, peak_mb, report
-from dmuboard.gui.app import open_settings
-from dmuboard.gui.mainwindow import MainWindow
+from dmuboard.gui.shell.app import open_settings
+from dmuboard.gui.shell.mainwindow import MainWindow
 
 app = application()
 window = MainWindow(open_settings())

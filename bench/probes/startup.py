@@ -24,8 +24,8 @@ if mode == "bare":
 else:
     from pathlib import Path
 
-    from dmuboard.gui.app import open_settings
-    from dmuboard.gui.mainwindow import MainWindow
+    from dmuboard.gui.shell.app import open_settings
+    from dmuboard.gui.shell.mainwindow import MainWindow
 
     window = MainWindow(open_settings())
     window.resize(1280, 800)

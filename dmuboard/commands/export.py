@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace, board: Board, suffix: str) -> int:
     destination: Path = args.destination
-    from dmuboard.gui.qtapp import command_line_app
+    from dmuboard.gui.common.qtapp import command_line_app
 
     app = command_line_app()
     from dmuboard.gui.export.options import DEFAULT_DPI, ExportOptions

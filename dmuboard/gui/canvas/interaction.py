@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from dmuboard.gui.canvas.linkitem import LinkItem
 from dmuboard.gui.canvas.token import TokenItem, tooltip
-from dmuboard.gui.mime import read_token
+from dmuboard.gui.common.mime import read_token
 from dmuboard.model.document import Change
 
 if TYPE_CHECKING:

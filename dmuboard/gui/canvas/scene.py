@@ -23,7 +23,7 @@ from dmuboard.gui.canvas.items import SceneItems
 from dmuboard.gui.canvas.legend import LegendItem
 from dmuboard.gui.canvas.style import MAX_TOKEN_SIZE, Theme
 from dmuboard.gui.canvas.token import FAR, CanvasLook, TokenItem
-from dmuboard.gui.editor import Editor
+from dmuboard.gui.common.editor import Editor
 from dmuboard.model import layout
 from dmuboard.model.board import LAYERS, Person
 from dmuboard.model.document import Change

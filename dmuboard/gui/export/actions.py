@@ -17,8 +17,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from dmuboard.gui.qtapp import DEVICE_DPI
-from dmuboard.gui.window_actions import insert_actions
+from dmuboard.gui.common.qtapp import DEVICE_DPI
+from dmuboard.gui.shell.menus import insert_actions
 from dmuboard.model.errors import UserError
 
 # The export machinery (pictures, pages, writers, the dialog, the bundled fonts) is
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from dmuboard.analysis import Analysis
     from dmuboard.gui.export.options import ExportOptions
     from dmuboard.gui.export.writers import Progress
-    from dmuboard.gui.mainwindow import MainWindow
+    from dmuboard.gui.shell.mainwindow import MainWindow
 
 FILTERS = {"png": "PNG pictures (*.png)", "pdf": "PDF documents (*.pdf)", "svg": "SVG drawings (*.svg)"}
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from dmuboard.gui.canvas.linkdraw import draw_line_sample
 from dmuboard.gui.canvas.style import ROLE_LABELS, STANCE_SYMBOLS, Theme
-from dmuboard.gui.qtapp import export_font, measure
+from dmuboard.gui.common.qtapp import export_font, measure
 from dmuboard.model.board import ROLES, STANCES, BoardInfo
 
 INK = QColor("#1d232c")

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
+from dmuboard.gui.common.qtapp import export_font, measure
 from dmuboard.gui.export.decor import INK, MUTED
-from dmuboard.gui.qtapp import export_font, measure
 from dmuboard.model.board import Board
 
 if TYPE_CHECKING:

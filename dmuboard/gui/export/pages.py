@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
+from dmuboard.gui.common.qtapp import export_font, measure
 from dmuboard.gui.export import decor, findings
 from dmuboard.gui.export.layout import (
     BAND_GAP,
@@ -34,7 +35,6 @@ from dmuboard.gui.export.options import (
     paper_points,
 )
 from dmuboard.gui.export.picture import BoardPicture
-from dmuboard.gui.qtapp import export_font, measure
 
 if TYPE_CHECKING:
     from dmuboard.analysis import Analysis

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from dmuboard.gui.canvas import BoardScene
 from dmuboard.gui.canvas.style import Theme
-from dmuboard.gui.editor import Editor
+from dmuboard.gui.common.editor import Editor
+from dmuboard.gui.common.qtapp import load_fonts
 from dmuboard.gui.export.options import ExportOptions
 from dmuboard.gui.export.redact import part_of, proposal_board
-from dmuboard.gui.qtapp import load_fonts
 from dmuboard.model.board import Board
 from dmuboard.model.document import Document
 

@@ -18,9 +18,9 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSaveFile, QSize, QSizeF
 from PySide6.QtGui import QImage, QImageWriter, QPageLayout, QPageSize, QPainter, QPdfWriter, Qt
 
+from dmuboard.gui.common.qtapp import DEVICE_DPI
 from dmuboard.gui.export.layout import pixel_size
 from dmuboard.gui.export.pages import PageSet
-from dmuboard.gui.qtapp import DEVICE_DPI
 from dmuboard.model.errors import StoreError, UserError
 
 # Continue?  Called with (pages done, pages in all); False cancels the export.

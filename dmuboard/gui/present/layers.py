@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from dmuboard.model.board import LAYERS
 
 if TYPE_CHECKING:
-    from dmuboard.gui.mainwindow import MainWindow
+    from dmuboard.gui.shell.mainwindow import MainWindow
 
 LAYER_TITLES = {
     "reporting": "&Reporting Lines",

@@ -28,7 +28,7 @@ from dmuboard.gui.present.viewsdock import add_views_panel
 from dmuboard.gui.present.walkthrough import FindingsWalk
 
 if TYPE_CHECKING:
-    from dmuboard.gui.mainwindow import MainWindow
+    from dmuboard.gui.shell.mainwindow import MainWindow
 
 
 @dataclass

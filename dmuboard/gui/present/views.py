@@ -16,8 +16,8 @@ from dmuboard.model.document import Change
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.view import BoardView
-    from dmuboard.gui.mainwindow import MainWindow
     from dmuboard.gui.present.layers import Layers
+    from dmuboard.gui.shell.mainwindow import MainWindow
 
 GLIDE_MS = 400
 

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from dmuboard.gui.present.views import SavedViews
-from dmuboard.gui.window_actions import insert_actions
+from dmuboard.gui.shell.menus import insert_actions
 from dmuboard.model.document import Change
 
 if TYPE_CHECKING:
-    from dmuboard.gui.mainwindow import MainWindow
+    from dmuboard.gui.shell.mainwindow import MainWindow
 
 
 class ViewsPanel(QWidget):

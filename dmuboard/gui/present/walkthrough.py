@@ -12,7 +12,7 @@ from dmuboard.gui.present.caption import Caption
 from dmuboard.gui.present.spotlight import Spotlight
 
 if TYPE_CHECKING:
-    from dmuboard.gui.mainwindow import MainWindow
+    from dmuboard.gui.shell.mainwindow import MainWindow
 
 
 CLOSE_UP = (880.0, 620.0)  # the least of the board (scene units) a finding's close-up shows

@@ -41,16 +41,16 @@ from dmuboard.analysis import (
     warm_path,
 )
 from dmuboard.gui.canvas.style import Theme
-from dmuboard.gui.editor import Editor
-from dmuboard.gui.firstpaint import after_first_paint
-from dmuboard.gui.window_actions import insert_actions
+from dmuboard.gui.common.editor import Editor
+from dmuboard.gui.common.firstpaint import after_first_paint
+from dmuboard.gui.shell.menus import insert_actions
 from dmuboard.model.board import Person
 from dmuboard.model.document import Change
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.scene import BoardScene
     from dmuboard.gui.canvas.view import BoardView
-    from dmuboard.gui.mainwindow import MainWindow
+    from dmuboard.gui.shell.mainwindow import MainWindow
 
 DELAY_MS = 150  # quiet time after the last change before the analysis runs
 PEOPLE_ROLE = Qt.ItemDataRole.UserRole

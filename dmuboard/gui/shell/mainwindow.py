@@ -1,7 +1,7 @@
 """The main window: the canvas in the middle, the palette, the inspector, the findings
 panel, a find bar and a status bar.
 
-The window holds one open board at a time (:class:`~dmuboard.gui.session.OpenBoard`)
+The window holds one open board at a time (:class:`~dmuboard.gui.shell.session.OpenBoard`)
 with its editor, scene and view. Opening another board first opens it, and only
 when that worked lets go of the old one, so a refused file leaves the window as it
 was. Every change is already on disk, so closing has nothing to save: it releases
@@ -17,21 +17,21 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUn
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMenu, QToolBar, QVBoxLayout, QWidget
 
 from dmuboard import __version__
-from dmuboard.gui.banner import ReadOnlyBanner
 from dmuboard.gui.canvas.scene import BoardScene
 from dmuboard.gui.canvas.view import BoardView
-from dmuboard.gui.editor import Editor
+from dmuboard.gui.common.editor import Editor
+from dmuboard.gui.common.firstpaint import after_first_paint
+from dmuboard.gui.data.import_wizard import add_data_actions
 from dmuboard.gui.export.actions import add_export_actions
-from dmuboard.gui.findbar import FindBar
-from dmuboard.gui.findings import add_findings_panel
-from dmuboard.gui.firstpaint import after_first_paint
-from dmuboard.gui.import_wizard import add_data_actions
-from dmuboard.gui.inspector import Inspector
-from dmuboard.gui.palette import Palette
+from dmuboard.gui.panels.findbar import FindBar
+from dmuboard.gui.panels.findings import add_findings_panel
+from dmuboard.gui.panels.inspector import Inspector
+from dmuboard.gui.panels.palette import Palette
 from dmuboard.gui.present import add_presentation
-from dmuboard.gui.session import OpenBoard, Recent, boards_dir
-from dmuboard.gui.window_actions import build_actions, panel_actions
-from dmuboard.gui.window_files import WindowFiles
+from dmuboard.gui.shell.banner import ReadOnlyBanner
+from dmuboard.gui.shell.files import WindowFiles
+from dmuboard.gui.shell.menus import build_actions, panel_actions
+from dmuboard.gui.shell.session import OpenBoard, Recent, boards_dir
 from dmuboard.model.document import Change
 
 APP_NAME = "DMU Board"

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
-from dmuboard.gui.window_icons import icon
+from dmuboard.gui.shell.icons import icon
 
 if TYPE_CHECKING:
-    from dmuboard.gui.mainwindow import MainWindow
+    from dmuboard.gui.shell.mainwindow import MainWindow
 
 Keys = QKeySequence.StandardKey
 

@@ -12,13 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
-from dmuboard.gui.editor import Editor
-from dmuboard.gui.inspector.board_page import BoardPage
-from dmuboard.gui.inspector.fields import plain_tooltip
-from dmuboard.gui.inspector.link_page import LinkPage
-from dmuboard.gui.inspector.page import Page
-from dmuboard.gui.inspector.person_page import PersonPage
-from dmuboard.gui.roletext import LINK_LABELS
+from dmuboard.gui.common.editor import Editor
+from dmuboard.gui.common.roletext import LINK_LABELS
+from dmuboard.gui.panels.inspector.board_page import BoardPage
+from dmuboard.gui.panels.inspector.fields import plain_tooltip
+from dmuboard.gui.panels.inspector.link_page import LinkPage
+from dmuboard.gui.panels.inspector.page import Page
+from dmuboard.gui.panels.inspector.person_page import PersonPage
 from dmuboard.model.document import Change
 
 __all__ = ["Inspector"]

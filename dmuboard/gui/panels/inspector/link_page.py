@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from dmuboard.gui.inspector.fields import ChoiceField, TextField, plain_tooltip
-from dmuboard.gui.inspector.page import Page
-from dmuboard.gui.roletext import LINK_LABELS, STRENGTH_LABELS
+from dmuboard.gui.common.roletext import LINK_LABELS, STRENGTH_LABELS
+from dmuboard.gui.panels.inspector.fields import ChoiceField, TextField, plain_tooltip
+from dmuboard.gui.panels.inspector.page import Page
 from dmuboard.model.board import Link, Person
 from dmuboard.model.document import Change
 

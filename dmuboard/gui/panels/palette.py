@@ -1,7 +1,7 @@
 """The palette: tokens to drag onto the canvas, and the legend of what the canvas shows.
 
 The nine DMU roles make tokens for the customer's side, "Team member" one for ours.
-A token is dragged with :func:`~dmuboard.gui.mime.token_mime`; a double-click (or
+A token is dragged with :func:`~dmuboard.gui.common.mime.token_mime`; a double-click (or
 Enter on a focused token) asks the window to add one in the middle of the view.
 """
 
@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QScroll
 
 from dmuboard.gui.canvas.style import ROLE_LABELS as CHIPS
 from dmuboard.gui.canvas.style import STANCE_SYMBOLS, Theme
-from dmuboard.gui.mime import token_mime
-from dmuboard.gui.roletext import LINK_LABELS, ROLE_LABELS, STANCE_LABELS, role_tip
+from dmuboard.gui.common.mime import token_mime
+from dmuboard.gui.common.roletext import LINK_LABELS, ROLE_LABELS, STANCE_LABELS, role_tip
 from dmuboard.model.board import DIRECTED_KINDS, LINK_KINDS, ROLES, STANCES
 
 TEAM_TIP = "Team member: someone of our own company (account manager, specialist, executive)."

@@ -37,12 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from dmuboard.csvio import FIELDS, IGNORE, ImportPlan, Table, guess_mapping, plan_import, read_table
-from dmuboard.gui.editor import Editor
-from dmuboard.gui.window_actions import insert_actions
+from dmuboard.gui.common.editor import Editor
+from dmuboard.gui.shell.menus import insert_actions
 from dmuboard.model.errors import UserError
 
 if TYPE_CHECKING:
-    from dmuboard.gui.mainwindow import MainWindow
+    from dmuboard.gui.shell.mainwindow import MainWindow
 
 PREVIEW_ROWS = 8
 CSV_FILTER = "CSV files (*.csv *.txt *.tsv);;All files (*)"
@@ -291,7 +291,7 @@ class ImportDialog(QDialog):
 
 def add_data_actions(window: MainWindow) -> None:
     """File > Import People... and File > Export Data..., after Save a Copy As."""
-    from dmuboard.gui.export_data import export_data_dialog
+    from dmuboard.gui.data.export_data import export_data_dialog
 
     menu = window.menus["file"]
     entries = (

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from dmuboard.gui.inspector.fields import ChecksField, ChoiceField, LineField, NumberField, TextField
-from dmuboard.gui.inspector.page import Page
-from dmuboard.gui.roletext import ROLE_LABELS, SIDE_LABELS, STANCE_LABELS, role_tip
+from dmuboard.gui.common.roletext import ROLE_LABELS, SIDE_LABELS, STANCE_LABELS, role_tip
+from dmuboard.gui.panels.inspector.fields import ChecksField, ChoiceField, LineField, NumberField, TextField
+from dmuboard.gui.panels.inspector.page import Page
 from dmuboard.model.board import ROLES, SIDES, STANCES, Person
 from dmuboard.model.document import Change
 

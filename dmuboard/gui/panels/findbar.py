@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStyle, QToolButton, QWidget
 
-from dmuboard.gui.editor import Editor
+from dmuboard.gui.common.editor import Editor
 from dmuboard.model.board import Board, Person
 from dmuboard.model.document import Change
 

@@ -7,7 +7,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from dmuboard.gui.editor import Editor
+from dmuboard.gui.common.editor import Editor
 from dmuboard.model.board import Board
 from dmuboard.model.document import Change
 from dmuboard.model.errors import BoardError

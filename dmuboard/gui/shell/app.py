@@ -99,7 +99,7 @@ def run_gui(file: Path | None, present: bool = False) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from dmuboard.gui.mainwindow import MainWindow
+    from dmuboard.gui.shell.mainwindow import MainWindow
     from dmuboard.resources import resource
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "dmuboard"])

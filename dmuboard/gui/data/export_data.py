@@ -31,7 +31,7 @@ from dmuboard.model.board import Board
 from dmuboard.model.errors import UserError
 
 if TYPE_CHECKING:
-    from dmuboard.gui.mainwindow import MainWindow
+    from dmuboard.gui.shell.mainwindow import MainWindow
 
 DELIMITERS = (
     (",", "Commas (most programs and CRMs)"),

@@ -6,9 +6,9 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from dmuboard.gui.inspector.fields import ChecksField, ChoiceField, LineField, TextField
-from dmuboard.gui.inspector.page import Page
-from dmuboard.gui.roletext import PURCHASE_LABELS, ROLE_LABELS, role_tip
+from dmuboard.gui.common.roletext import PURCHASE_LABELS, ROLE_LABELS, role_tip
+from dmuboard.gui.panels.inspector.fields import ChecksField, ChoiceField, LineField, TextField
+from dmuboard.gui.panels.inspector.page import Page
 from dmuboard.model.board import PURCHASE_TYPES, ROLES, BoardInfo
 from dmuboard.model.document import Change
 from dmuboard.model.errors import BoardError

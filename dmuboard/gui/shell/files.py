@@ -17,8 +17,8 @@ from PySide6.QtCore import QLockFile, Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from dmuboard.boardio import kind_of, write_board
-from dmuboard.gui.inspector.fields import plain_tooltip
-from dmuboard.gui.session import (
+from dmuboard.gui.panels.inspector.fields import plain_tooltip
+from dmuboard.gui.shell.session import (
     LAST_KEY,
     OpenBoard,
     boards_dir,
@@ -33,16 +33,16 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMenu
 
-    from dmuboard.gui.editor import Editor
-    from dmuboard.gui.inspector import Inspector
-    from dmuboard.gui.session import Recent
+    from dmuboard.gui.common.editor import Editor
+    from dmuboard.gui.panels.inspector import Inspector
+    from dmuboard.gui.shell.session import Recent
 
 BOARD_FILTER = "Boards (*.dmu *.json);;DMU Board files (*.dmu);;Board documents, JSON (*.json);;All files (*)"
 COPY_FILTER = "DMU Board file (*.dmu);;Board document, JSON (*.json)"
 
 
 class WindowFiles(QMainWindow):
-    """A main window with the file commands; :class:`~dmuboard.gui.mainwindow.MainWindow`
+    """A main window with the file commands; :class:`~dmuboard.gui.shell.mainwindow.MainWindow`
     builds on it and provides what is declared here."""
 
     if TYPE_CHECKING:
