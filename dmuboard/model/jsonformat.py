@@ -17,12 +17,12 @@ from dmuboard.model.document import check_board
 from dmuboard.model.errors import BoardError
 
 FORMAT = "dmuboard"
-VERSION = 1
+VERSION = 2  # version 2 adds fields (board-format.md); version 1 documents read as before
 
 _INFO_FIELDS = ("title", "customer", "our_company", "deal_value", "currency",
                 "purchase_type", "required_roles", "notes")
 _PERSON_FIELDS = ("id", "side", "name", "title", "department", "organisation", "roles",
-                  "stance", "influence", "interests", "notes", "x", "y")
+                  "stance", "influence", "interests", "notes", "x", "y", "pinned")
 
 
 def _object(value: Any, place: str) -> dict[str, Any]:
@@ -136,6 +136,8 @@ def board_to_document(board: Board) -> dict[str, Any]:
         if p.x is not None and p.y is not None:
             item["x"] = p.x
             item["y"] = p.y
+        if p.pinned:
+            item["pinned"] = True
         people.append(item)
     links = []
     for link in board.links.values():
