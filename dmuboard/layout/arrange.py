@@ -5,7 +5,8 @@ line who sway or clash with someone in the chart join the row of the people they
 are linked with, next to them; the others line up below the chart. Our team faces
 it across the divide, each at the height of the people they know (in the gap
 below that row, so the line runs between cards, not through a row); our managers
-stand a column further out, just above their topmost report (reporting lines point up on both sides). Pinned people stay where
+stand a column further out, just above their topmost report (reporting lines
+point up on both sides). Pinned people stay where
 they are and whoever would overlap them moves to the nearest free place.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Callable, Collection, Mapping
+from itertools import pairwise
 
 from dmuboard.layout.cards import Point, Size, card_rect, token_size
 from dmuboard.layout.free import DIVIDE_GAP, Spaces
@@ -100,7 +102,7 @@ def _customer_side(board: Board, sizes: Mapping[str, Size]) -> dict[str, Point]:
         drawing.layers[layer] = [n for n, _, _ in row]
         for pid, _ in newcomers:
             drawing.sizes[pid] = sizes[pid]
-        gaps = [drawing._gap(a[0], b[0]) for a, b in zip(row, row[1:], strict=False)]
+        gaps = [drawing._gap(a[0], b[0]) for a, b in pairwise(row)]
         for (node, _, _), x in zip(row, _fit([x for _, x, _ in row], [w for _, _, w in row], gaps), strict=True):
             spots[node] = (x, row_y[layer])
     spots = {pid: spot for pid, spot in spots.items() if pid not in drawing.dummy}
@@ -114,8 +116,8 @@ def _customer_side(board: Board, sizes: Mapping[str, Size]) -> dict[str, Point]:
         width = (max((x + sizes[pid][0] / 2 for pid, (x, _) in spots.items()), default=0.0) - left)
         per_row = max(ROW_LENGTH, int((width + H_GAP) // pitch_x))
         for i, pid in enumerate(alone):
-            row, column = divmod(i, per_row)
-            spots[pid] = (left + column * pitch_x + pitch_x / 2, top + row * pitch_y + pitch_y / 2)
+            line, column = divmod(i, per_row)
+            spots[pid] = (left + column * pitch_x + pitch_x / 2, top + line * pitch_y + pitch_y / 2)
     if not spots:
         return {}
     right = max(x + sizes[pid][0] / 2 for pid, (x, _) in spots.items())
@@ -142,22 +144,30 @@ def _our_side(board: Board, sizes: Mapping[str, Size], placed: Mapping[str, Poin
     bottom = max(ys, default=0.0)
     band = (max((h for _, h in sizes.values()), default=0.0) + V_GAP) / 2 if placed else 0.0
     wanted = {pid: (sum(c) / len(c) + band) if c else math.nan for pid, c in contacts.items()}
-    front = [pid for pid in ours if not reports[pid]]
-    back = [pid for pid in ours if reports[pid]]
+    height: dict[str, int] = {}
+
+    def rank(pid: str, seen: frozenset[str] = frozenset()) -> int:  # 0: manages nobody of ours
+        if pid not in height:
+            below = [rank(r, seen | {pid}) for r in reports[pid] if r not in seen]
+            height[pid] = 1 + max(below) if below else 0
+        return height[pid]
+
     out: dict[str, Point] = {}
-    column = _columns(front, wanted, sizes, out, 0, top, bottom)
-    for pid in back:
-        below = [out[r][1] for r in reports[pid] if r in out]  # just above the topmost report
-        wanted[pid] = min(below) - max(sizes[pid][1], *(sizes[r][1] for r in reports[pid])) - V_STACK \
-            if below else math.nan
-    _columns(back, wanted, sizes, out, column, top, bottom)
+    column = 0
+    for level in range(max(rank(pid) for pid in ours) + 1):
+        group = [pid for pid in ours if height[pid] == level]
+        if level:  # managers: just above their topmost report, pushed up (never down) to fit
+            for pid in group:
+                below = [out[r][1] - sizes[r][1] / 2 for r in reports[pid] if r in out]
+                wanted[pid] = min(below) - sizes[pid][1] / 2 - V_STACK if below else math.nan
+        column = _columns(group, wanted, sizes, out, column, top, bottom, upward=level > 0)
     return out
 
 
 def _columns(people: list[str], wanted: dict[str, float], sizes: Mapping[str, Size], out: dict[str, Point],
-             first: int, top: float, bottom: float) -> int:
+             first: int, top: float, bottom: float, upward: bool = False) -> int:
     """``people`` in columns by the divide, each as near its wanted height as the others
-    allow; returns the next free column."""
+    allow (``upward``: moved only up from it); returns the next free column."""
     if not people:
         return first
     pitch = max(sizes[pid][1] for pid in people) + V_STACK
@@ -173,8 +183,15 @@ def _columns(people: list[str], wanted: dict[str, float], sizes: Mapping[str, Si
     for c in range(count):
         column = order[c::count]
         x = DIVIDE_GAP + width / 2 + (first + c) * (width + H_GAP)
-        gaps = [(sizes[a][1] + sizes[b][1]) / 2 + V_STACK for a, b in zip(column, column[1:], strict=False)]
-        for pid, y in zip(column, _fit([wanted[p] for p in column], [1.0] * len(column), gaps), strict=True):
+        gaps = [(sizes[a][1] + sizes[b][1]) / 2 + V_STACK for a, b in pairwise(column)]
+        if upward:
+            ys = [wanted[column[-1]]] if column else []
+            for pid, gap in zip(reversed(column[:-1]), reversed(gaps), strict=True):
+                ys.append(min(wanted[pid], ys[-1] - gap))
+            ys.reverse()
+        else:
+            ys = _fit([wanted[p] for p in column], [1.0] * len(column), gaps)
+        for pid, y in zip(column, ys, strict=True):
             out[pid] = (x, y)
     return first + count
 

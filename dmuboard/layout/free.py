@@ -38,8 +38,7 @@ class Spaces:
     def nearest(self, centre: Point, size: Size, side: str | None = None, step: float = 24.0) -> Point:
         """The free spot nearest ``centre`` for a card of ``size`` (kept on ``side`` of the
         divide when given); the spot is taken."""
-        w, h = size
-        limit = w / 2 + 12.0
+        limit = size[0] / 2 + 12.0
         cx, cy = centre
         if side == "customer":
             cx = min(cx, -limit)
@@ -52,7 +51,7 @@ class Spaces:
                     spots.append((cx + i * step, cy + j * step * 0.75))
             spots.sort(key=lambda p: math.hypot(p[0] - cx, p[1] - cy))
             for spot in spots:
-                if side == "customer" and spot[0] > -limit or side == "ours" and spot[0] < limit:
+                if (side == "customer" and spot[0] > -limit) or (side == "ours" and spot[0] < limit):
                     continue
                 rect = card_rect(spot, size)
                 if self.free(rect):

@@ -10,6 +10,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from dmuboard.layout.cards import Point, Rect, Size, card_rect, overlaps
@@ -86,11 +87,11 @@ def _grow(rect: Rect, by: float) -> Rect:
 
 
 def polyline_length(points: list[Point]) -> float:
-    return sum(math.dist(a, b) for a, b in zip(points, points[1:], strict=False))
+    return sum(math.dist(a, b) for a, b in pairwise(points))
 
 
 def point_at(points: list[Point], at: float) -> Point:
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in pairwise(points):
         length = math.dist(a, b)
         if at <= length and length > 0:
             t = at / length
@@ -136,7 +137,7 @@ def board_geometry(board: Board, size_of: Callable[[Person], Size] | None = None
     for pid, person in board.people.items():
         centre = (person.x, person.y) if person.x is not None and person.y is not None else spots[pid]
         cards[pid] = card_rect(centre, size_of(person))
-        router.set(pid, cards[pid])
+        router.put(pid, cards[pid])
     offsets = lanes(board.links)
     marks = Marks(router)
     lines = []

@@ -18,6 +18,7 @@ Pure Python: 300 people take a few tens of milliseconds.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 from dmuboard.layout.cards import Point, Size
 
@@ -148,7 +149,7 @@ class Layered:
                     spots = [x[n] for n in near]
                     wanted.append(sum(spots) / len(spots) if spots else x[node])
                     weights.append((4.0 if node in self.dummy else 1.0) if spots else 0.05)
-                gaps = [self._gap(a, b) for a, b in zip(layer, layer[1:], strict=False)]
+                gaps = [self._gap(a, b) for a, b in pairwise(layer)]
                 for node, value in zip(layer, _fit(wanted, weights, gaps), strict=True):
                     x[node] = value
         out: dict[str, Point] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from dmuboard.layout.cards import Point, Rect, overlaps
 from dmuboard.layout.route import Router
@@ -24,10 +25,10 @@ def measure(cards: Mapping[str, Rect], lines: Iterable[tuple[str, str, str, Poly
     """``lines``: (from, to, kind, points) each."""
     router = Router()
     for pid, rect in cards.items():
-        router.set(pid, rect)
+        router.put(pid, rect)
     lines = list(lines)
     across = sum(1 for a, b, _, pts in lines
-                 if any(router.blocked(p, q, (a, b), clear=-0.5) for p, q in zip(pts, pts[1:], strict=False)))
+                 if any(router.blocked(p, q, (a, b), clear=-0.5) for p, q in pairwise(pts)))
     ids = sorted(cards, key=lambda pid: cards[pid][0])
     overlapping = 0
     for i, a in enumerate(ids):
@@ -44,7 +45,7 @@ def crossings(polylines: Sequence[Polyline]) -> int:
     """Proper crossings between segments of different polylines (a sweep over x)."""
     segments = []
     for k, pts in enumerate(polylines):
-        for p, q in zip(pts, pts[1:], strict=False):
+        for p, q in pairwise(pts):
             segments.append((min(p[0], q[0]), max(p[0], q[0]), k, p, q))
     segments.sort()
     count = 0

@@ -13,10 +13,10 @@ straight line costs only the cells it passes through.
 
 from __future__ import annotations
 
-import bisect
 import heapq
 import math
 from collections.abc import Iterable
+from itertools import pairwise
 
 from dmuboard.layout.cards import Point, Rect
 
@@ -27,6 +27,7 @@ PAD = 16.0  # a routed line keeps this far from the cards it passes
 BEND = 50.0  # cost of a bend, in units of length
 AWAY = 300.0  # cost of leaving by a side that faces away from the other card
 REACH = 360.0  # the search first looks this far around the two cards
+SEARCH_LIMIT = 20000  # steps of the search before a line is drawn straight after all
 WEIGHT = 2.0  # how greedily the search heads for the goal (1: shortest routes, slowest)
 DIRS = ((1, 0), (-1, 0), (0, 1), (0, -1))
 
@@ -40,7 +41,7 @@ class Router:
 
     # -- the cards -------------------------------------------------------------------------
 
-    def set(self, pid: str, rect: Rect) -> None:
+    def put(self, pid: str, rect: Rect) -> None:
         old = self.rects.get(pid)
         if old == rect:
             return
@@ -86,16 +87,21 @@ class Router:
         """The polyline from ``source``'s edge to ``target``'s edge (``search`` False: the
         straight line even when it crosses a card, for a route to be searched later)."""
         ra, rb = self.rects[source], self.rects[target]
-        straight = straight_line(ra, rb, lane)
+        # the side a lane is on follows the pair, not the direction of each line
+        straight = straight_line(ra, rb, -lane if source > target else lane)
         if straight is None:
             return []  # the cards overlap: nothing to draw between them
         if not search or self.blocked(straight[0], straight[1], (source, target)) is None:
             return straight
         pad = PAD + lane + 12.0
-        for way in (self._through_gaps(source, target, lane, False), self._through_gaps(source, target, lane, True),
-                    self._simple(source, target, pad, lane)):
-            if way is not None:
-                return way
+        for aim in ("course", "target", "source"):
+            for across in (False, True):
+                way = self._through_gaps(source, target, lane, across, aim)
+                if way is not None:
+                    return way
+        way = self._simple(source, target, pad, lane)
+        if way is not None:
+            return way
         for reach in (REACH, math.inf):
             area = _around(ra, rb, reach)
             found = _search(self, source, target, area, pad, lane)
@@ -103,10 +109,12 @@ class Router:
                 return found
         return straight
 
-    def _through_gaps(self, source: str, target: str, lane: float, across: bool) -> list[Point] | None:
+    def _through_gaps(self, source: str, target: str, lane: float, across: bool, aim: str) -> list[Point] | None:
         """A route through the gaps of the rows between the two cards (``across``: of the
         columns), as Graphviz draws a line through the layers between its ends: the
-        line passes each row of cards where the gap nearest its straight course is."""
+        line passes each row of cards where the gap nearest its straight course is
+        (``aim`` "course"), nearest the target's column (along the first free channel),
+        or nearest the source's (straight on, then along the last channel)."""
         ra, rb = self.rects[source], self.rects[target]
         if across:
             ra, rb = _flip(ra), _flip(rb)
@@ -128,7 +136,9 @@ class Router:
             at = points[-1]
             middle = (band_top + band_bottom) / 2
             t = (middle - at[1]) / (end[1] - at[1]) if end[1] != at[1] else 0.0
-            ideal = at[0] + (end[0] - at[0]) * t
+            ideal = at[0] + (end[0] - at[0]) * t if aim == "course" else end[0] if aim == "target" else start[0]
+            if flipped and aim != "course":
+                ideal = start[0] if aim == "target" else end[0]
             x = _nearest_gap(blocks, ideal, pad, window)
             if x is None:
                 return None
@@ -140,10 +150,8 @@ class Router:
             points = [(y, x) for x, y in points]
         if flipped:
             points.reverse()
-        if not across and flipped or across and flipped:
-            pass
         skip = (source, target)
-        if all(self.blocked(p, q, skip, 1.0) is None for p, q in zip(points, points[1:], strict=False)):
+        if all(self.blocked(p, q, skip, 1.0) is None for p, q in pairwise(points)):
             return points
         return None
 
@@ -157,11 +165,11 @@ class Router:
             for eb, ob, db, cb in _ports(rb, ra, lane, pad):
                 for middle in _middles(oa, da, ob, db, ra, rb, pad):
                     points = simplify([ea, oa, *middle, ob, eb])
-                    cost = ca + cb + sum(abs(p[0] - q[0]) + abs(p[1] - q[1]) for p, q in zip(points, points[1:]))
+                    cost = ca + cb + sum(abs(p[0] - q[0]) + abs(p[1] - q[1]) for p, q in pairwise(points))
                     cost += BEND * (len(points) - 2)
                     if best is not None and cost >= best[0]:
                         continue
-                    if all(self.blocked(p, q, skip, 1.0) is None for p, q in zip(points, points[1:])) \
+                    if all(self.blocked(p, q, skip, 1.0) is None for p, q in pairwise(points)) \
                             and _own_clear(points, ra, rb):
                         best = (cost, points)
         return best[1] if best is not None else None
@@ -239,7 +247,7 @@ def _nearest_gap(blocks: list[tuple[float, float]], ideal: float, pad: float, wi
         else:
             merged.append([left, right])
     free = [(-math.inf, merged[0][0] - pad)] if merged else [(-math.inf, math.inf)]
-    for (_, r1), (l2, _) in zip(merged, merged[1:], strict=False):
+    for (_, r1), (l2, _) in pairwise(merged):
         free.append((r1 + pad, l2 - pad))
     if merged:
         free.append((merged[-1][1] + pad, math.inf))
@@ -269,7 +277,7 @@ def _middles(oa: Point, da: int, ob: Point, db: int, ra: Rect, rb: Rect, pad: fl
 def _own_clear(points: list[Point], ra: Rect, rb: Rect) -> bool:
     """The route does not run back over its own cards (past the first and last legs)."""
     inner = points[1:-1]
-    return all(not _crosses(p, q, r, -1.0) for p, q in zip(inner, inner[1:]) for r in (ra, rb))
+    return all(not _crosses(p, q, r, -1.0) for p, q in pairwise(inner) for r in (ra, rb))
 
 
 def _search(router: Router, source: str, target: str, area: Rect, pad: float, lane: float) -> list[Point] | None:
@@ -291,7 +299,7 @@ def _search(router: Router, source: str, target: str, area: Rect, pad: float, la
     grown = [(r[0] - inner, r[1] - inner, r[2] + inner, r[3] + inner) for r in rects]
     local = Router()
     for i, r in enumerate(grown):
-        local.set(str(i), r)
+        local.put(str(i), r)
 
     def inside(x: float, y: float) -> bool:
         key = (math.floor(x / CELL), math.floor(y / CELL))
@@ -320,7 +328,9 @@ def _search(router: Router, source: str, target: str, area: Rect, pad: float, la
         back[state] = None
         first[state] = edge
         heapq.heappush(heap, (cost + _h(px, py, gx, gy), -cost, *state, 0))
-    while heap:
+    for _ in range(SEARCH_LIMIT):
+        if not heap:
+            break
         _, neg_g, ix, iy, d, done = heapq.heappop(heap)
         g = -neg_g
         state = (ix, iy, d)

@@ -122,6 +122,12 @@ def _number_out(value: float) -> float | int:
     return int(value) if math.isfinite(value) and value.is_integer() and abs(value) < 2**53 else value
 
 
+def written_version(board: Board) -> int:
+    """The lowest version that holds everything of ``board``: a board using no field of
+    version 2 is written as version 1, which older programs still read."""
+    return 2 if any(p.pinned for p in board.people.values()) else 1
+
+
 def board_to_document(board: Board) -> dict[str, Any]:
     """The interchange document of ``board``: plain dicts and lists, ready for ``json.dump``."""
     info = board.info
@@ -148,7 +154,7 @@ def board_to_document(board: Board) -> dict[str, Any]:
         links.append(entry)
     document: dict[str, Any] = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": written_version(board),
         "board": {
             "title": info.title,
             "customer": info.customer,
