@@ -123,8 +123,9 @@ def test_our_team_faces_the_people_they_know() -> None:
     assert spots["top"][1] < spots["u2"][1] < spots["mid"][1]
 
 
-def test_our_managers_stand_further_out_level_with_their_reports() -> None:
-    """Our sales director sits in a column beyond the people reporting to her."""
+def test_our_managers_stand_further_out_just_above_their_reports() -> None:
+    """Our sales director sits in a column beyond the people reporting to her, just
+    above them, so that our reporting lines point up as theirs do."""
     people = {
         "c": Person("c", "customer", "Client"),
         "boss": Person("boss", "ours", "Director"),
@@ -138,7 +139,7 @@ def test_our_managers_stand_further_out_level_with_their_reports() -> None:
     }
     spots = auto_layout(Board(BoardInfo("t"), people, links))
     assert spots["boss"][0] > spots["u1"][0] == spots["u2"][0]
-    assert spots["u1"][1] < spots["boss"][1] < spots["u2"][1]
+    assert spots["boss"][1] < min(spots["u1"][1], spots["u2"][1])
 
 
 def test_side_change_mirrors_the_position_and_drops_customer_only_fields() -> None:

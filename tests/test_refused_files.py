@@ -120,7 +120,7 @@ REFUSED = {
     "random bytes": (_random_bytes, "not an SQLite database"),
     "SQLite but not a board": (_plain_sqlite, "not a DMU Board file"),
     "no application_id": (_sql("PRAGMA application_id = 0"), "not a DMU Board file"),
-    "newer schema": (_sql("PRAGMA user_version = 2"), "newer version"),
+    "newer schema": (_sql("PRAGMA user_version = 99"), "newer version"),
     "no schema version": (_sql("PRAGMA user_version = 0"), "no schema version"),
     "truncated": (_truncated, "truncated"),
     "truncated in the header": (_truncated_header, "truncated"),

@@ -151,6 +151,7 @@ class Person:
     notes: str = ""
     x: float | None = None
     y: float | None = None
+    pinned: bool = False  # Auto-Layout leaves this person where they are
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -170,6 +171,8 @@ class Person:
         set_(self, "influence", _integer(self.influence, "influence", 1, 5))
         _text(self.interests, "interests", 0, 2000)
         _text(self.notes, "notes", 0, 20000)
+        if not isinstance(self.pinned, bool):
+            raise BoardError("pinned", f"expected true or false, got {self.pinned!r}")
         if (self.x is None) != (self.y is None):
             raise BoardError("x" if self.x is None else "y", "x and y go together")
         if self.x is not None and self.y is not None:

@@ -17,12 +17,12 @@ from dmuboard.model.document import check_board
 from dmuboard.model.errors import BoardError
 
 FORMAT = "dmuboard"
-VERSION = 1
+VERSION = 2  # version 2 adds fields (board-format.md); version 1 documents read as before
 
 _INFO_FIELDS = ("title", "customer", "our_company", "deal_value", "currency",
                 "purchase_type", "required_roles", "notes")
 _PERSON_FIELDS = ("id", "side", "name", "title", "department", "organisation", "roles",
-                  "stance", "influence", "interests", "notes", "x", "y")
+                  "stance", "influence", "interests", "notes", "x", "y", "pinned")
 
 
 def _object(value: Any, place: str) -> dict[str, Any]:
@@ -122,6 +122,12 @@ def _number_out(value: float) -> float | int:
     return int(value) if math.isfinite(value) and value.is_integer() and abs(value) < 2**53 else value
 
 
+def written_version(board: Board) -> int:
+    """The lowest version that holds everything of ``board``: a board using no field of
+    version 2 is written as version 1, which older programs still read."""
+    return 2 if any(p.pinned for p in board.people.values()) else 1
+
+
 def board_to_document(board: Board) -> dict[str, Any]:
     """The interchange document of ``board``: plain dicts and lists, ready for ``json.dump``."""
     info = board.info
@@ -136,6 +142,8 @@ def board_to_document(board: Board) -> dict[str, Any]:
         if p.x is not None and p.y is not None:
             item["x"] = p.x
             item["y"] = p.y
+        if p.pinned:
+            item["pinned"] = True
         people.append(item)
     links = []
     for link in board.links.values():
@@ -146,7 +154,7 @@ def board_to_document(board: Board) -> dict[str, Any]:
         links.append(entry)
     document: dict[str, Any] = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": written_version(board),
         "board": {
             "title": info.title,
             "customer": info.customer,

@@ -342,6 +342,7 @@ class RowWriter:
             "name": p.name, "title": p.title, "department": p.department,
             "organisation": p.organisation, "roles": json.dumps(list(p.roles)), "stance": p.stance,
             "influence": p.influence, "interests": p.interests, "notes": p.notes, "x": p.x, "y": p.y,
+            "pinned": p.pinned,
         }
 
     def _link_row(self, link: Link) -> dict[str, Any]:
@@ -386,7 +387,7 @@ def _board_from_rows(
                 department=row["department"], organisation=row["organisation"],
                 roles=listed(row["roles"], "roles"), stance=row["stance"],
                 influence=row["influence"], interests=row["interests"], notes=row["notes"],
-                x=row["x"], y=row["y"],
+                x=row["x"], y=row["y"], pinned=bool(row["pinned"]),
             )
         except BoardError as error:
             raise error.within(place) from None

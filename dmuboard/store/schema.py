@@ -9,7 +9,7 @@ in ``migrations/``; these classes must match the newest of them (a test compares
 
 from __future__ import annotations
 
-from sqlalchemy import Float, ForeignKey, ForeignKeyConstraint, Integer, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, ForeignKeyConstraint, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # The same constants as before, kept in a module without SQLAlchemy (see tables.py).
@@ -54,6 +54,7 @@ class PersonRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     x: Mapped[float | None] = mapped_column(Float, nullable=True)
     y: Mapped[float | None] = mapped_column(Float, nullable=True)
+    pinned: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class LinkRow(Base):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
+from dmuboard.gui.canvas.arranging import make_room
 from dmuboard.gui.canvas.linkitem import LinkItem
 from dmuboard.gui.canvas.token import TokenItem, tooltip
 from dmuboard.gui.common.mime import read_token
@@ -101,6 +102,7 @@ class SceneGestures:
                 token = self.tokens.get(pid)
                 if token is not None:
                     token.keep_on_side()
+                    self.routes.track(token)
                     lines.update(dict.fromkeys(token.links))
             for line in lines:
                 line.adjust()
@@ -127,6 +129,7 @@ class SceneGestures:
                 moved.append((pid, token.pos()))
         if not moved:
             return
+        moved = make_room(self, moved)  # a card dropped on another goes to the nearest free place
         people = tuple(replace(board.people[pid], x=pos.x(), y=pos.y()) for pid, pos in moved)
         label = "Move a person" if len(people) == 1 else f"Move {len(people)} people"
         if not self.submit(Change(people=people, label=label)):

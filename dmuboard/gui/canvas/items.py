@@ -18,6 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 
 from dmuboard.gui.canvas.linkitem import LANE, LinkItem, link_tooltip
 from dmuboard.gui.canvas.nameeditor import NameEditor
+from dmuboard.gui.canvas.routing import ROUTE_AT_ONCE
 from dmuboard.gui.canvas.style import MAX_TOKEN_SIZE
 from dmuboard.gui.canvas.token import TokenItem
 from dmuboard.model import layout
@@ -43,10 +44,12 @@ class SceneItems:
         spots = layout.place_unplaced(board, MAX_TOKEN_SIZE)
         for person in board.people.values():
             self._add_token(person, spots.get(person.id))
+        self.routes.defer = len(board.links) > ROUTE_AT_ONCE
         for link in board.links.values():
             self._add_link(link)
         shared = Counter(_pair(item) for item in self.links.values())
         self._set_lanes(item for item in self.links.values() if shared[_pair(item)] > 1)
+        self.routes.route_pending_later()
         self.refresh_display()
         self.update_rect()
 
@@ -54,7 +57,9 @@ class SceneItems:
 
     def follow(self: BoardScene, change: Change) -> None:
         """Show what ``change`` did to the model."""
+        self.arranger.finish()  # a glide still under way ends where the model was
         touched: list[LinkItem] = []
+        moved: list[TokenItem] = []
         for lid in change.removed_links:
             self._remove_link(lid)
         for pid in change.removed_people:
@@ -64,6 +69,7 @@ class SceneItems:
                     self._remove_link(item.lid)
                 if self.name_editor is not None and self.name_editor.token is token:
                     self.name_editor.finish(False)
+                self.routes.forget(pid)
                 self.removeItem(token)
         for person in change.people:
             token = self.tokens.get(person.id)
@@ -76,6 +82,8 @@ class SceneItems:
                 token.setPos(person.x, person.y)
             elif moved_side:
                 token.setPos(self._free_spot(person.side, QPointF(-token.pos().x(), token.pos().y())))
+            self.routes.track(token)
+            moved.append(token)
             for item in token.links:
                 item.adjust()
                 touched.append(item)
@@ -91,6 +99,7 @@ class SceneItems:
             if line is not None:
                 touched.append(line)
         self._set_lanes(touched)
+        self._reroute_under(moved, touched)
         self.refresh_display()
         if self._path:
             self.refresh_path()
@@ -109,6 +118,7 @@ class SceneItems:
             token.setPos(self._free_spot(person.side, None))
         self.tokens[person.id] = token
         self.addItem(token)
+        self.routes.track(token)
         return token
 
     def _free_spot(self: BoardScene, side: str, near: QPointF | None) -> QPointF:
@@ -130,6 +140,7 @@ class SceneItems:
         item = self.links.pop(lid, None)
         if item is not None:
             peers = [other for other in item.source.links if other is not item and _pair(other) == _pair(item)]
+            self.routes.drop(item)
             item.detach()
             self.removeItem(item)
             self._set_lanes(peers)
@@ -137,6 +148,15 @@ class SceneItems:
     def _link_tooltip(self: BoardScene, link: Link) -> str:
         people = self.editor.document.board.people
         return link_tooltip(link, people.get(link.source), people.get(link.target))
+
+    def _reroute_under(self: BoardScene, moved: list[TokenItem], done: list[LinkItem]) -> None:
+        """Lines of other people that the moved cards now cover go around them."""
+        if not moved:
+            return
+        rects = [self.routes.router.rects[t.pid] for t in moved if t.pid in self.routes.router.rects]
+        skip = set(done)
+        for line in self.routes.crossing(rects, [item for item in self.links.values() if item not in skip]):
+            line.adjust()
 
     def _set_lanes(self, items: Iterable[LinkItem]) -> None:
         """Spread links that join the same two people side by side."""

@@ -3,7 +3,8 @@
 reporting: solid with an arrow at the manager; influence: dashed with an arrow;
 relationship: thicker with its strength as dots in a pill at the middle; conflict: a
 zigzag with a cross. The item keeps its two end tokens and re-routes when they move
-(the tokens call :meth:`LinkItem.adjust`), like the edges of Qt's Elastic Nodes.
+(the tokens call :meth:`LinkItem.adjust`), like the edges of Qt's Elastic Nodes; the
+route goes around the cards in the way (:mod:`dmuboard.gui.canvas.routing`).
 The pill and the cross are too small to read from far away: they are made the first
 time the line is seen near, and hidden while the view is far out.
 
@@ -16,7 +17,6 @@ board with long lines crossing everything, that is what keeps a drag smooth.
 from __future__ import annotations
 
 import html
-import math
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -31,11 +31,11 @@ from dmuboard.gui.canvas.linkdraw import (
     draw_arrow,
     draw_cross,
     draw_strength,
-    line_path,
     line_width,
     pill_path,
     zigzag_path,
 )
+from dmuboard.gui.canvas.routing import polyline_path
 from dmuboard.gui.canvas.zigzag import ZigzagItem
 from dmuboard.model.board import Link, Person
 
@@ -47,8 +47,7 @@ if TYPE_CHECKING:
 # the palette and exports that drew links before that module existed.
 __all__ = ["LinkItem", "draw_arrow", "draw_cross", "draw_strength", "link_tooltip", "zigzag_path"]
 
-LANE = 8.0  # distance between two links joining the same pair
-GAP = 4.0  # between a line's end and the card
+LANE = 8.0  # distance between two links joining the same pair (as dmuboard.layout.geometry)
 CLICK_WIDTH = 12.0
 CLICK_PEN = QPen(Qt.GlobalColor.transparent, CLICK_WIDTH)  # a wide shape to click, never drawn
 
@@ -77,7 +76,7 @@ def _part(parent: QGraphicsItem, z: float) -> QGraphicsPathItem:
 
 
 class LinkItem(QGraphicsPathItem):
-    """One link; its path is the straight line between the two cards, in scene coordinates."""
+    """One link; its path is the routed line between the two cards, in scene coordinates."""
 
     def __init__(self, link: Link, source: TokenItem, target: TokenItem, look: CanvasLook) -> None:
         """Made in the scene of its two tokens (its drawn parts are made by that scene)."""
@@ -90,6 +89,8 @@ class LinkItem(QGraphicsPathItem):
         self.on_path = False
         self._p1 = QPointF()
         self._p2 = QPointF()
+        self.route: list[tuple[float, float]] = []  # the drawn polyline, card edge to card edge
+        self._mark_at: QPointF | None = None
         self.setFlags(LINK_FLAGS)
         self.setPen(CLICK_PEN)
         scene = source.scene()
@@ -127,43 +128,40 @@ class LinkItem(QGraphicsPathItem):
     # -- geometry ------------------------------------------------------------------------
 
     def adjust(self) -> None:
-        """Re-route between the edges of the two cards (called when either moves)."""
-        a, b = self.source.pos(), self.target.pos()
-        dx, dy = b.x() - a.x(), b.y() - a.y()
-        length = math.hypot(dx, dy)
-        if length < 1e-6:
-            self._set_ends(QPointF(a), QPointF(a))
-            return
-        ux, uy = dx / length, dy / length
-        shift = QPointF(-uy * self.lane, ux * self.lane)
-        a, b = a + shift, b + shift
-        w1, h1 = self.source.size
-        w2, h2 = self.target.size
-        t1 = _exit(ux, uy, w1 / 2 + GAP, h1 / 2 + GAP)
-        t2 = _exit(ux, uy, w2 / 2 + GAP, h2 / 2 + GAP)
-        if t1 + t2 >= length:  # the cards overlap: nothing to draw between them
-            middle = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2)
-            self._set_ends(middle, middle)
-            return
-        self._set_ends(QPointF(a.x() + ux * t1, a.y() + uy * t1), QPointF(b.x() - ux * t2, b.y() - uy * t2))
+        """Re-route around the cards (called when either end moves): the route of
+        :mod:`dmuboard.layout.route`, the same every export and the geometry file draw."""
+        points, mark = self.source.scene().routes.route(self)  # type: ignore[union-attr]
+        self._set_route(points, mark)
 
-    def _set_ends(self, p1: QPointF, p2: QPointF) -> None:
-        self._p1, self._p2 = p1, p2
-        x1, y1, x2, y2 = p1.x(), p1.y(), p2.x(), p2.y()
-        path = line_path(x1, y1, x2, y2, False)
+    def _set_route(self, points: list[tuple[float, float]], mark: tuple[float, float] | None) -> None:
+        self.route = points
+        self._mark_at = QPointF(*mark) if mark is not None else None
+        if len(points) < 2:  # the cards overlap: nothing to draw between them
+            a = self.source.pos()
+            self._p1 = self._p2 = QPointF(a)
+            self.setPath(EMPTY)
+            if self._glow is not None:
+                self._glow.setPath(EMPTY)
+            if self.link.kind == "conflict":
+                zigzag = self._body_for(True)
+                assert isinstance(zigzag, ZigzagItem)
+                zigzag.set_polyline(None)
+            else:
+                self._body_for(False).setPath(EMPTY)
+            if self._marks_shown:
+                self._place_marks()
+            return
+        self._p1, self._p2 = QPointF(*points[0]), QPointF(*points[-1])
+        path = polyline_path(points, False)
         self.setPath(path)
         if self._glow is not None:
             self._glow.setPath(path)
-        empty = p1 == p2
         if self.link.kind == "conflict":
             zigzag = self._body_for(True)
             assert isinstance(zigzag, ZigzagItem)
-            zigzag.set_line(None if empty else QLineF(p1, p2))
-        elif empty:
-            self._body_for(False).setPath(EMPTY)
+            zigzag.set_polyline([QPointF(x, y) for x, y in points])
         else:
-            arrow = self.link.directed
-            self._body_for(False).setPath(line_path(x1, y1, x2, y2, True) if arrow else path)
+            self._body_for(False).setPath(polyline_path(points, True) if self.link.directed else path)
         if self._marks_shown:
             self._place_marks()
 
@@ -202,7 +200,7 @@ class LinkItem(QGraphicsPathItem):
                     paths = (disc, cross, EMPTY)
                 for item, drawn in zip(marks, paths, strict=True):
                     item.setPath(drawn)
-            middle = QLineF(self._p1, self._p2).center()
+            middle = self._mark_at if self._mark_at is not None else QLineF(self._p1, self._p2).center()
             for item in marks:
                 item.setPos(middle)
         elif self._marks is not None and self._marks_shape is not None:
@@ -298,13 +296,6 @@ def _body_style(theme: Theme, kind: str, strength: int | None) -> tuple[QPen, QB
             pen.setDashPattern([4.0, 3.0])
         style = _STYLES[key] = (pen, QBrush(colour) if kind in ("reports_to", "influences") else NO_BRUSH)
     return style
-
-
-def _exit(ux: float, uy: float, half_w: float, half_h: float) -> float:
-    """How far from a card's centre a ray along (ux, uy) leaves the card."""
-    tx = half_w / abs(ux) if abs(ux) > 1e-9 else math.inf
-    ty = half_h / abs(uy) if abs(uy) > 1e-9 else math.inf
-    return min(tx, ty)
 
 
 KIND_WORDS = {

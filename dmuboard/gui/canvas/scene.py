@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from dmuboard.gui.canvas.arranging import Arranger
 from dmuboard.gui.canvas.background import draw_background
 from dmuboard.gui.canvas.connect import LinkMaker
 from dmuboard.gui.canvas.interaction import SceneGestures
 from dmuboard.gui.canvas.items import SceneItems
 from dmuboard.gui.canvas.legend import LegendItem
+from dmuboard.gui.canvas.routing import SceneRoutes
 from dmuboard.gui.canvas.style import MAX_TOKEN_SIZE, Theme
 from dmuboard.gui.canvas.token import FAR, CanvasLook, TokenItem
 from dmuboard.gui.common.editor import Editor
-from dmuboard.model import layout
 from dmuboard.model.board import LAYERS, Person
 from dmuboard.model.document import Change
 from dmuboard.model.errors import BoardError
@@ -65,6 +65,8 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
         # tree puts every long link line into hundreds of cells, so each move of a
         # card re-filed its lines at a cost of tens of milliseconds per frame.
         self.setBspTreeDepth(BSP_DEPTH)
+        self.routes = SceneRoutes()
+        self.arranger = Arranger(self)
         SceneItems.__init__(self)
         SceneGestures.__init__(self)
         LinkMaker.__init__(self)
@@ -170,15 +172,12 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
         return pid
 
     def auto_layout(self) -> None:
-        board = self.editor.document.board
-        spots = layout.auto_layout(board, MAX_TOKEN_SIZE)
-        moved = tuple(
-            replace(p, x=spots[p.id][0], y=spots[p.id][1])
-            for p in board.people.values()
-            if p.id in spots and (p.x, p.y) != spots[p.id]
-        )
-        if moved:
-            self.submit(Change(people=moved, label="Auto-layout"))
+        """Board > Auto-Layout: one undo step, the cards glide to their places, the view is fitted."""
+        self.arranger.arrange()
+
+    def tidy_selection(self) -> None:
+        """Auto-Layout of the selected people only, where they are (pinned ones stay)."""
+        self.arranger.arrange(self.selected_people())
 
     # -- display switches --------------------------------------------------------------------
 

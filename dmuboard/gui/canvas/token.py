@@ -254,6 +254,9 @@ class TokenItem(QGraphicsItem):
             self.setPos(kept)
 
     def adjust_links(self) -> None:
+        scene = self.scene()
+        if scene is not None:
+            scene.routes.track(self)  # type: ignore[attr-defined]
         for link in self.links:
             link.adjust()
 

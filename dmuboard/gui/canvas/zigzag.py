@@ -9,6 +9,7 @@ pixels there as the whole zigzag of :func:`~dmuboard.gui.canvas.linkdraw.zigzag_
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -82,23 +83,31 @@ class ZigzagItem(QGraphicsPathItem):
         super().__init__(parent)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(USES_EXPOSED)
-        self._line: QLineF | None = None
+        self._lines: list[QLineF] = []
 
     def set_line(self, line: QLineF | None) -> None:
         """Follow ``line`` (None: nothing to draw, the cards overlap)."""
-        self._line = QLineF(line) if line is not None else None
-        self.setPath(band_path(line) if line is not None else QPainterPath())
+        self.set_polyline(None if line is None else [line.p1(), line.p2()])
+
+    def set_polyline(self, points: list[QPointF] | None) -> None:
+        """Follow the route through ``points``, a zigzag along each of its legs."""
+        self._lines = [QLineF(a, b) for a, b in itertools.pairwise(points)] if points else []
+        path = QPainterPath()
+        for line in self._lines:
+            path.addPath(band_path(line))
+        self.setPath(path)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if self._line is None:
+        if not self._lines:
             return
         pen = self.pen()
+        painter.setPen(pen)
         if option.levelOfDetailFromTransform(painter.worldTransform()) < STRAIGHT_BELOW:
-            painter.setPen(pen)
-            painter.drawLine(self._line)
+            for line in self._lines:
+                painter.drawLine(line)
             return
-        polygon = visible_zigzag(self._line, option.exposedRect, pen.widthF())
-        if polygon is not None:
-            painter.setPen(pen)
-            painter.setBrush(NO_BRUSH)
-            painter.drawPolyline(polygon)
+        painter.setBrush(NO_BRUSH)
+        for line in self._lines:
+            polygon = visible_zigzag(line, option.exposedRect, pen.widthF())
+            if polygon is not None:
+                painter.drawPolyline(polygon)

@@ -59,6 +59,7 @@ class BoardPicture:
         if theme != self.scene.look.theme:  # the command line's app font is already the bundled one
             self.scene.set_theme(theme)
         self.scene.clearSelection()
+        self.scene.routes.route_pending_now()  # every line around the cards, as on screen
         drop_invisible(self.scene)
 
     def source_rect(self) -> QRectF:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from dmuboard.gui.common.roletext import ROLE_LABELS, SIDE_LABELS, STANCE_LABELS, role_tip
+from dmuboard.gui.panels.inspector.checkfield import CheckField
 from dmuboard.gui.panels.inspector.fields import ChecksField, ChoiceField, LineField, NumberField, TextField
 from dmuboard.gui.panels.inspector.page import Page
 from dmuboard.model.board import ROLES, SIDES, STANCES, Person
@@ -47,6 +48,8 @@ class PersonPage(Page):
         self.add_field("interests", "Interests", TextField(self, 2000, 3),
                        "What this person wants to win personally")
         self.add_field("notes", "Notes", TextField(self, 20000, 5), "Private notes")
+        self.add_field("pinned", "Position", CheckField("Pin position", self),
+                       "Auto-Layout and Tidy Selection leave a pinned person where they are")
 
     def person(self) -> Person | None:
         board = self.board
@@ -59,7 +62,7 @@ class PersonPage(Page):
         if person is None:
             return
         for name in ("name", "title", "department", "organisation", "side", "roles", "stance",
-                     "influence", "interests", "notes"):
+                     "influence", "interests", "notes", "pinned"):
             self.fields[name].show_value(getattr(person, name))
         self.set_row_visible("roles", person.is_customer)
         self.set_row_visible("stance", person.is_customer)
@@ -71,4 +74,6 @@ class PersonPage(Page):
         changed = moved_to_side(person, value) if name == "side" else replace(person, **{name: value})
         if changed == person:
             return None
+        if name == "pinned":
+            return Change(people=(changed,), label="Pin position" if value else "Unpin position")
         return Change(people=(changed,), label=f"Change {self.labels[name].lower()}")
