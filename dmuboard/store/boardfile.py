@@ -21,10 +21,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dmuboard.localfiles import shown
 from dmuboard.model.board import Board, BoardInfo, Link, Person, View
 from dmuboard.model.document import Change, Document, check_board
 from dmuboard.model.errors import BoardError, NotABoardError, ReadOnlyError, StoreError
-from dmuboard.store import safety
+from dmuboard.store import safety, sidecars
 from dmuboard.store.migrate import upgrade
 from dmuboard.store.tables import APPLICATION_ID, COLUMNS, SCHEMA_VERSION
 
@@ -110,6 +111,8 @@ class BoardFile:
     def __init__(self, path: Path, raw: sqlite3.Connection, read_only_reason: str | None) -> None:
         self.path = path
         self.read_only_reason = read_only_reason
+        # What the user should be told about opening it (a journal played back), or None.
+        self.notice: str | None = None
         self._raw = raw
         self._writer: tuple[Engine, Connection] | None = None  # made on the first write
         self.rows = RowWriter(BOARD_ID, 0)
@@ -140,7 +143,28 @@ class BoardFile:
         board we may open.
         """
         path = Path(path)
-        safety.recover(path)
+        found = sidecars.beside(path)
+        examined: BoardFile | None = None
+        if found:
+            # Played back on a private copy first, which has to pass every check.
+            memory, version = sidecars.examine(path, found)
+            examined = cls(path, memory, read_only or "it is only being read")
+            try:
+                if version < SCHEMA_VERSION:
+                    examined._raw = cls._migrated_in_memory(memory)
+                    memory.close()
+                examined.board = examined._load()
+            except BaseException:
+                examined.close()
+                raise
+            if read_only is not None:
+                examined.notice = (
+                    f"{sidecars.describe(found)} beside {shown(path.name)} was played back on a private "
+                    "copy only; the file was not changed. Open the board in DMU Board to repair it."
+                )
+                return examined
+            examined.close()
+            sidecars.play_back(path)
         version = safety.inspect(path)
         reason = read_only
         if reason is None and not os.access(path, os.W_OK):
@@ -149,11 +173,12 @@ class BoardFile:
             reason = "its folder is read-only"
         try:
             if version < SCHEMA_VERSION and reason is not None:
-                raw = cls._migrated_in_memory(path)
+                with contextlib.closing(safety.connect(path, read_only=True)) as source:
+                    raw = cls._migrated_in_memory(source)
             else:
                 raw = safety.connect(path, read_only=reason is not None)
         except sqlite3.Error as error:
-            raise NotABoardError(f"{path.name} cannot be opened: {error}.") from None
+            raise NotABoardError(f"{shown(path.name)} cannot be opened: {error}.") from None
         store = cls(path, raw, reason)
         try:
             if version < SCHEMA_VERSION and reason is None:
@@ -162,16 +187,16 @@ class BoardFile:
         except BaseException:
             store.close()
             raise
+        if found:
+            store.notice = f"{sidecars.describe(found)} beside it was checked and played back into the board."
         return store
 
     @staticmethod
-    def _migrated_in_memory(path: Path) -> sqlite3.Connection:
+    def _migrated_in_memory(source: sqlite3.Connection) -> sqlite3.Connection:
         """An older board we may not write: upgrade a copy in memory and read that."""
-        source = safety.connect(path, read_only=True)
         memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         memory.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, safety.MAX_VALUE_BYTES)
-        with contextlib.closing(source):
-            source.backup(memory)
+        source.backup(memory)
         engine = _engine(memory, write=True)
         with engine.connect() as connection:
             upgrade(connection)
