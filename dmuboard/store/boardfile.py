@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from dmuboard.localfiles import shown
 from dmuboard.model.board import Board, BoardInfo, Link, Person, View
-from dmuboard.model.document import Change, Document, check_board
+from dmuboard.model.document import Change, Document, check_board, reporting_cycle
 from dmuboard.model.errors import BoardError, NotABoardError, ReadOnlyError, StoreError
 from dmuboard.store import safety, sidecars
 from dmuboard.store.migrate import upgrade
@@ -115,6 +115,7 @@ class BoardFile:
         self.notice: str | None = None
         self._raw = raw
         self._writer: tuple[Engine, Connection] | None = None  # made on the first write
+        self._read_version = 0  # the file's data_version when it was read
         self.rows = RowWriter(BOARD_ID, 0)
         self.board = Board(BoardInfo("(loading)"))
 
@@ -246,6 +247,7 @@ class BoardFile:
         if not all(type(p) is int for p in positions):
             raise NotABoardError(f"{name} is damaged: a person or link has no valid position.")
         self.rows = RowWriter(info_row["id"], max(positions, default=0))
+        self._read_version = self._data_version()
         return board
 
     def document(self) -> Document:
@@ -261,11 +263,41 @@ class BoardFile:
 
         try:
             with self._connection.begin():
+                self._check_not_written_elsewhere()
                 self.rows.write(self._connection, change)
+                if any(link.kind == "reports_to" for link in change.links):
+                    self._check_no_reporting_cycle()
         except DBAPIError as error:
             raise StoreError(explain(error, self.path.name)) from None
         except sqlite3.Error as error:
             raise StoreError(explain(error, self.path.name)) from None
+
+    def _data_version(self) -> int:
+        return int(self._raw.execute("PRAGMA data_version").fetchone()[0])
+
+    def _check_not_written_elsewhere(self) -> None:
+        """Refuse to write over what another program wrote to the file since it was read.
+
+        ``data_version`` changes only when another connection commits; the window
+        would otherwise reuse ids and overwrite what it never saw.
+        """
+        if self._data_version() != self._read_version:
+            raise StoreError(
+                f"{shown(self.path.name)} was changed by another program while it was open here, so the change "
+                "was not saved. Close the board and open it again to see both."
+            )
+
+    def _check_no_reporting_cycle(self) -> None:
+        """Re-read every reporting line inside the transaction: no cycle whatever is in the file."""
+        rows = self._raw.execute(
+            "SELECT id, source, target FROM links WHERE board_id = ? AND kind = 'reports_to'", (self.rows.board_id,)
+        ).fetchall()
+        cycle = reporting_cycle((str(lid), str(source), str(target)) for lid, source, target in rows)
+        if cycle is not None:
+            raise StoreError(
+                f"The change was not saved to {shown(self.path.name)}: with what is in the file now, the "
+                f"reporting line {cycle} would make a cycle."
+            )
 
     # -- copies and closing ----------------------------------------------------------
 
