@@ -44,12 +44,18 @@ def kind_of(path: Path) -> str:
     return "unknown"
 
 
-def read_board(path: str | os.PathLike[str]) -> Board:
-    """The board in ``path`` (``.dmu`` or ``.json``); :class:`UserError` if it is not one."""
+def read_board(path: str | os.PathLike[str], notices: list[str] | None = None) -> Board:
+    """The board in ``path`` (``.dmu`` or ``.json``); :class:`UserError` if it is not one.
+
+    What the user should be told about reading it (a journal beside it, played back on
+    a private copy) is added to ``notices``.
+    """
     path = Path(path)
     kind = kind_of(path)
     if kind == "dmu":
         with BoardFile.open(path, read_only="it is only being read") as store:
+            if store.notice and notices is not None:
+                notices.append(store.notice)
             return store.board
     if kind == "unknown":
         raise NotABoardError(f"{path.name} is not a DMU Board file (neither a .dmu board nor a JSON board document).")
@@ -79,6 +85,11 @@ def check_destination(path: Path, force: bool) -> str:
         raise StoreError(f"{path.name} already exists; use --force to replace it.")
     if path.is_dir():
         raise StoreError(f"{path.name} is a folder.")
+    if path.exists():
+        from dmuboard.boardlock import held_elsewhere
+
+        if held_elsewhere(path):
+            raise StoreError(f"{path.name} is open in DMU Board; close it there first. Nothing was written.")
     return suffix[1:]
 
 

@@ -27,6 +27,10 @@ CASE_GROUPS = {
     "test_format_rules.py": "format-rules",
     "test_refused_files.py": "refused-files",
     "test_faults.py": "faults",
+    "test_sidecar_files.py": "sidecar-files",
+    "test_links_identity.py": "links-and-identity",
+    "test_names_special_files.py": "names-and-special-files",
+    "test_schema_drift.py": "schema-drift",
 }
 
 

@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from dmuboard.boardio import read_board
+from dmuboard.localfiles import shown
 from dmuboard.model.board import Board
 
 NAME = "check"
@@ -25,8 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    board = read_board(args.file)
+    notices: list[str] = []
+    board = read_board(args.file, notices)
     say(summary(board))
+    for notice in notices:
+        note(notice)
     return 0
 
 
@@ -51,6 +55,11 @@ def printable(text: str) -> str:
     return "".join(
         ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch)[0] == "C" else ch for ch in text
     )
+
+
+def note(line: str) -> None:
+    """A note for the user on stderr, beside the result."""
+    print(f"dmuboard: note: {printable(shown(line))}", file=sys.stderr)
 
 
 def say(line: str) -> None:

@@ -19,7 +19,7 @@ from dmuboard.model.errors import ReadOnlyError, UserError
 from dmuboard.store import BoardFile
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QLockFile
+    from dmuboard.boardlock import Claim
 
 NAME = "import-csv"
 HELP = "add the people of a CSV file to a board, in one transaction"
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
                          "convert the JSON document first (dmuboard convert).")
     lock = _lock(board_path)
     try:
-        with BoardFile.open(board_path) as store:
+        with BoardFile.open(lock.file) as store:
             if store.read_only_reason is not None:
                 raise ReadOnlyError(f"{board_path.name} cannot be changed ({store.read_only_reason}); "
                                     "nothing was imported.")
@@ -66,23 +66,17 @@ def run(args: argparse.Namespace) -> int:
             document = store.document()
             document.apply(plan.change)
     finally:
-        if lock is not None:
-            lock.unlock()
+        lock.release()
     print(f"{table.name} into {board_path.name}: {plan.summary()}.")
     return 0
 
 
-def _lock(board_path: Path) -> QLockFile | None:
-    """Hold the board's lock file while importing; refuse when a running DMU Board holds it."""
-    from PySide6.QtCore import QLockFile
+def _lock(board_path: Path) -> Claim:
+    """Hold the board's lock while importing; refuse when a running DMU Board holds it."""
+    from dmuboard.boardlock import claim
 
-    if not board_path.exists():
-        return None  # opening the board says what is wrong
-    lock = QLockFile(str(board_path) + ".lock")
-    lock.setStaleLockTime(0)
-    if lock.tryLock(0):
-        return lock
-    if lock.error() == QLockFile.LockError.LockFailedError:
+    taken = claim(board_path)
+    if taken.held_elsewhere:
         raise UserError(f"{board_path.name} is open in DMU Board; close it there first, "
                         "or import through File > Import people... Nothing was imported.")
-    return None  # no lock can be made here (a read-only folder): opening the board decides
+    return taken

@@ -404,6 +404,13 @@ def _reporting_groups(links: Iterable[Link]) -> dict[str, int]:
     return group
 
 
+def reporting_cycle(lines: Iterable[tuple[str, str, str]]) -> str | None:
+    """The id of a reporting line (id, source, target) that lies on a cycle, or None."""
+    listed = [Link(lid, source, target, "reports_to") for lid, source, target in lines if source != target]
+    group = _reporting_groups(listed)
+    return next((link.id for link in reversed(listed) if group[link.source] == group[link.target]), None)
+
+
 def check_board(board: Board, link_place: Callable[[Link], str] | None = None) -> None:
     """Raise :class:`BoardError` unless every whole-board rule holds (used on loading)."""
     empty = Board(board.info, {}, {}, ())

@@ -21,10 +21,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dmuboard.localfiles import shown
 from dmuboard.model.board import Board, BoardInfo, Link, Person, View
-from dmuboard.model.document import Change, Document, check_board
+from dmuboard.model.document import Change, Document, check_board, reporting_cycle
 from dmuboard.model.errors import BoardError, NotABoardError, ReadOnlyError, StoreError
-from dmuboard.store import safety
+from dmuboard.store import safety, sidecars
 from dmuboard.store.migrate import upgrade
 from dmuboard.store.tables import APPLICATION_ID, COLUMNS, SCHEMA_VERSION
 
@@ -110,8 +111,11 @@ class BoardFile:
     def __init__(self, path: Path, raw: sqlite3.Connection, read_only_reason: str | None) -> None:
         self.path = path
         self.read_only_reason = read_only_reason
+        # What the user should be told about opening it (a journal played back), or None.
+        self.notice: str | None = None
         self._raw = raw
         self._writer: tuple[Engine, Connection] | None = None  # made on the first write
+        self._read_version = 0  # the file's data_version when it was read
         self.rows = RowWriter(BOARD_ID, 0)
         self.board = Board(BoardInfo("(loading)"))
 
@@ -140,7 +144,28 @@ class BoardFile:
         board we may open.
         """
         path = Path(path)
-        safety.recover(path)
+        found = sidecars.beside(path)
+        examined: BoardFile | None = None
+        if found:
+            # Played back on a private copy first, which has to pass every check.
+            memory, version = sidecars.examine(path, found)
+            examined = cls(path, memory, read_only or "it is only being read")
+            try:
+                if version < SCHEMA_VERSION:
+                    examined._raw = cls._migrated_in_memory(memory)
+                    memory.close()
+                examined.board = examined._load()
+            except BaseException:
+                examined.close()
+                raise
+            if read_only is not None:
+                examined.notice = (
+                    f"{sidecars.describe(found)} beside {shown(path.name)} was played back on a private "
+                    "copy only; the file was not changed. Open the board in DMU Board to repair it."
+                )
+                return examined
+            examined.close()
+            sidecars.play_back(path)
         version = safety.inspect(path)
         reason = read_only
         if reason is None and not os.access(path, os.W_OK):
@@ -149,11 +174,12 @@ class BoardFile:
             reason = "its folder is read-only"
         try:
             if version < SCHEMA_VERSION and reason is not None:
-                raw = cls._migrated_in_memory(path)
+                with contextlib.closing(safety.connect(path, read_only=True)) as source:
+                    raw = cls._migrated_in_memory(source)
             else:
                 raw = safety.connect(path, read_only=reason is not None)
         except sqlite3.Error as error:
-            raise NotABoardError(f"{path.name} cannot be opened: {error}.") from None
+            raise NotABoardError(f"{shown(path.name)} cannot be opened: {error}.") from None
         store = cls(path, raw, reason)
         try:
             if version < SCHEMA_VERSION and reason is None:
@@ -162,16 +188,16 @@ class BoardFile:
         except BaseException:
             store.close()
             raise
+        if found:
+            store.notice = f"{sidecars.describe(found)} beside it was checked and played back into the board."
         return store
 
     @staticmethod
-    def _migrated_in_memory(path: Path) -> sqlite3.Connection:
+    def _migrated_in_memory(source: sqlite3.Connection) -> sqlite3.Connection:
         """An older board we may not write: upgrade a copy in memory and read that."""
-        source = safety.connect(path, read_only=True)
         memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
         memory.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, safety.MAX_VALUE_BYTES)
-        with contextlib.closing(source):
-            source.backup(memory)
+        source.backup(memory)
         engine = _engine(memory, write=True)
         with engine.connect() as connection:
             upgrade(connection)
@@ -221,6 +247,7 @@ class BoardFile:
         if not all(type(p) is int for p in positions):
             raise NotABoardError(f"{name} is damaged: a person or link has no valid position.")
         self.rows = RowWriter(info_row["id"], max(positions, default=0))
+        self._read_version = self._data_version()
         return board
 
     def document(self) -> Document:
@@ -236,11 +263,41 @@ class BoardFile:
 
         try:
             with self._connection.begin():
+                self._check_not_written_elsewhere()
                 self.rows.write(self._connection, change)
+                if any(link.kind == "reports_to" for link in change.links):
+                    self._check_no_reporting_cycle()
         except DBAPIError as error:
             raise StoreError(explain(error, self.path.name)) from None
         except sqlite3.Error as error:
             raise StoreError(explain(error, self.path.name)) from None
+
+    def _data_version(self) -> int:
+        return int(self._raw.execute("PRAGMA data_version").fetchone()[0])
+
+    def _check_not_written_elsewhere(self) -> None:
+        """Refuse to write over what another program wrote to the file since it was read.
+
+        ``data_version`` changes only when another connection commits; the window
+        would otherwise reuse ids and overwrite what it never saw.
+        """
+        if self._data_version() != self._read_version:
+            raise StoreError(
+                f"{shown(self.path.name)} was changed by another program while it was open here, so the change "
+                "was not saved. Close the board and open it again to see both."
+            )
+
+    def _check_no_reporting_cycle(self) -> None:
+        """Re-read every reporting line inside the transaction: no cycle whatever is in the file."""
+        rows = self._raw.execute(
+            "SELECT id, source, target FROM links WHERE board_id = ? AND kind = 'reports_to'", (self.rows.board_id,)
+        ).fetchall()
+        cycle = reporting_cycle((str(lid), str(source), str(target)) for lid, source, target in rows)
+        if cycle is not None:
+            raise StoreError(
+                f"The change was not saved to {shown(self.path.name)}: with what is in the file now, the "
+                f"reporting line {cycle} would make a cycle."
+            )
 
     # -- copies and closing ----------------------------------------------------------
 

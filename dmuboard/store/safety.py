@@ -21,6 +21,7 @@ import struct
 from pathlib import Path
 from urllib.parse import quote
 
+from dmuboard.localfiles import open_regular, shown
 from dmuboard.model.errors import NotABoardError
 from dmuboard.store.tables import APPLICATION_ID, COLUMNS, KNOWN_TABLES, SCHEMA_VERSION
 
@@ -38,17 +39,12 @@ def read_header(path: Path, *, check_size: bool = True) -> tuple[int, int]:
     ``check_size=False`` skips comparing the file's size with the header, which a
     change half-written at a crash may have left out of step until it is rolled back.
     """
-    name = path.name
+    name = shown(path.name)
+    fd = open_regular(path, "board file")
     try:
-        with open(path, "rb") as handle:
+        with os.fdopen(fd, "rb") as handle:
             header = handle.read(HEADER_SIZE)
             size = os.fstat(handle.fileno()).st_size
-    except IsADirectoryError:
-        raise NotABoardError(f"{name} is a folder, not a board file.") from None
-    except FileNotFoundError:
-        raise NotABoardError(f"{name} does not exist.") from None
-    except PermissionError:
-        raise NotABoardError(f"{name} cannot be read: permission denied.") from None
     except OSError as error:
         raise NotABoardError(f"{name} cannot be read: {error.strerror or error}.") from None
     if not header.startswith(SQLITE_MAGIC):
@@ -90,7 +86,7 @@ def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     Transactions are begun explicitly (``isolation_level=None``), so the program and
     not the driver decides where each change starts and ends.
     """
-    uri = f"file:{quote(str(path.resolve()))}?mode={'ro' if read_only else 'rw'}"
+    uri = f"file:{quote(os.fsencode(path.resolve()))}?mode={'ro' if read_only else 'rw'}"
     connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     connection.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     try:
@@ -149,51 +145,17 @@ def check_contents(connection: sqlite3.Connection, name: str, version: int) -> N
         raise NotABoardError(f"{name} is damaged: SQLite's integrity check failed ({problems[0]}{more}).")
 
 
-def journal_of(path: Path) -> Path:
-    return path.with_name(path.name + "-journal")
-
-
-def recover(path: Path) -> None:
-    """Roll back a change that a crash left half-written, as SQLite does on opening.
-
-    A killed writer leaves a "hot" rollback journal beside the file, and until a
-    writable connection has rolled it back, read-only connections cannot read the
-    file at all. Only a file whose header says it is one of our boards is touched;
-    every other check runs afterwards on the rolled-back file.
-    """
-    journal = journal_of(path)
-    try:
-        if journal.stat().st_size == 0:
-            return
-    except OSError:
-        return
-    read_header(path, check_size=False)
-    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-        raise NotABoardError(
-            f"{path.name} was left half-written when a program writing it stopped, and it cannot be "
-            "repaired here because it is read-only. Open it once where it can be written."
-        )
-    try:
-        connection = connect(path, read_only=False)
-        try:
-            connection.execute("PRAGMA schema_version").fetchone()  # the first read rolls back
-        finally:
-            connection.close()
-    except sqlite3.Error as error:
-        raise NotABoardError(f"{path.name} was left half-written and could not be repaired: {error}.") from None
-
-
 def inspect(path: Path) -> int:
     """Run every check on ``path`` without changing it; return its schema version."""
     version, _ = read_header(path)
     try:
         connection = connect(path, read_only=True)
     except sqlite3.Error as error:
-        raise NotABoardError(f"{path.name} cannot be opened: {error}.") from None
+        raise NotABoardError(f"{shown(path.name)} cannot be opened: {error}.") from None
     try:
-        check_contents(connection, path.name, version)
+        check_contents(connection, shown(path.name), version)
     except UnicodeDecodeError:  # a name in the schema that is not UTF-8 text
-        raise NotABoardError(f"{path.name} is damaged: it holds text that is not valid UTF-8.") from None
+        raise NotABoardError(f"{shown(path.name)} is damaged: it holds text that is not valid UTF-8.") from None
     finally:
         connection.close()
     return version

@@ -13,10 +13,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from dmuboard.boardio import kind_of, write_board
+from dmuboard.boardlock import held_elsewhere
 from dmuboard.gui.panels.inspector.fields import plain_tooltip
 from dmuboard.gui.shell.session import (
     LAST_KEY,
@@ -253,11 +254,4 @@ def _message(error: BaseException) -> str:
 
 def _held_elsewhere(path: Path) -> bool:
     """Is ``path`` a board another DMU Board window has open (so must not be replaced)?"""
-    if not path.exists():
-        return False
-    lock = QLockFile(str(path.resolve()) + ".lock")  # one lock per file, whatever link leads to it
-    lock.setStaleLockTime(0)
-    if lock.tryLock(0):
-        lock.unlock()
-        return False
-    return lock.error() == QLockFile.LockError.LockFailedError
+    return held_elsewhere(path)

@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings, QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths
 
 from dmuboard.boardio import kind_of, read_board
+from dmuboard.boardlock import Claim, claim
 from dmuboard.model.board import Board, BoardInfo
 from dmuboard.model.errors import NotABoardError, StoreError
 from dmuboard.sample import sample_board
@@ -104,7 +105,7 @@ class OpenBoard:
 
     path: Path
     store: BoardFile
-    lock: QLockFile | None
+    lock: Claim | None
 
     @property
     def read_only_reason(self) -> str | None:
@@ -114,7 +115,7 @@ class OpenBoard:
         """Close the store and release the lock (nothing to save: every change is kept)."""
         self.store.close()
         if self.lock is not None:
-            self.lock.unlock()
+            self.lock.release()
             self.lock = None
 
 
@@ -132,20 +133,14 @@ def open_board(path: Path) -> OpenBoard:
         raise NotABoardError(f"{path.name} is a folder, not a board file.")
     if kind_of(path) != "dmu":
         raise NotABoardError(f"{path.name} is not a .dmu board file.")
-    lock: QLockFile | None = QLockFile(str(path.resolve()) + ".lock")  # one lock per file, whatever link leads to it
-    reason: str | None = None
-    assert lock is not None
-    lock.setStaleLockTime(0)  # a lock is stale only when its process is gone, never by age
-    if not lock.tryLock(0):
-        if lock.error() == QLockFile.LockError.LockFailedError:
-            reason = OTHER_WINDOW
-        lock = None  # held elsewhere, or the folder cannot take a lock file (read-only)
+    taken = claim(path)  # one lock per file, whatever link or name leads to it
+    reason = OTHER_WINDOW if taken.held_elsewhere else None
     try:
-        store = BoardFile.open(path, read_only=reason)
+        store = BoardFile.open(taken.file, read_only=reason)
     except BaseException:
-        if lock is not None:
-            lock.unlock()
+        taken.release()
         raise
+    lock = None if taken.held_elsewhere else taken
     return OpenBoard(path, store, lock)
 
 
