@@ -38,9 +38,9 @@ def test_the_file_menu_offers_export_proposal_and_print(kit: WindowKit) -> None:
     texts = [action.text() for action in window.menus["file"].actions()]
     for wanted in ("&Export…", "Export for &Proposal…", "&Print…"):
         assert wanted in texts
-    keys = [key.toString() for action in window.actions.values() for key in action.shortcuts()]
+    keys = [key.toString() for action in window.named_actions().values() for key in action.shortcuts()]
     for name in ("export", "export_proposal", "print"):
-        shortcut = window.actions[name].shortcut().toString()
+        shortcut = window.action(name).shortcut().toString()
         assert shortcut and keys.count(shortcut) == 1, shortcut
 
 

@@ -131,7 +131,7 @@ def test_show_warm_path_highlights_the_chain_and_says_it(kit: WindowKit) -> None
     scene = window.scene
     assert scene is not None
     scene.select(people=["p1"])
-    window.actions["warm_path"].trigger()
+    window.action("warm_path").trigger()
     assert {pid for pid, token in scene.tokens.items() if token.on_path} == {"u1", "p2", "p1"}
     message = window.statusBar().currentMessage()
     assert "Sam de Wit knows Joost Visser; Joost Visser reports to Ingrid Bakker" in message
@@ -143,7 +143,7 @@ def test_no_warm_path_is_said_plainly(kit: WindowKit) -> None:
     scene = window.scene
     assert scene is not None
     scene.select(people=["p3"])
-    window.actions["warm_path"].trigger()
+    window.action("warm_path").trigger()
     assert not any(token.on_path for token in scene.tokens.values())
     assert "No warm path to Sanne de Boer" in window.statusBar().currentMessage()
 
@@ -207,7 +207,7 @@ def test_a_relationship_drawn_on_the_canvas_clears_the_finding_and_undo_restores
     assert any(link.kind == "relationship" and {link.source, link.target} == {"u1", "p1"}
                for link in window.editor.document.board.links.values())
     qtbot.waitUntil(lambda: not any("Ingrid Bakker is a decider" in t for t in texts(panel)), timeout=3000)
-    window.actions["undo"].trigger()
+    window.action("undo").trigger()
     qtbot.waitUntil(lambda: any("Ingrid Bakker is a decider" in t for t in texts(panel)), timeout=3000)
 
 

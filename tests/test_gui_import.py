@@ -172,7 +172,7 @@ def test_file_text_is_shown_as_plain_text(kit: WindowKit, tmp_path: Path) -> Non
 def test_the_file_menu_import_selects_the_new_people(kit: WindowKit, monkeypatch: pytest.MonkeyPatch) -> None:
     """File > Import People... imports through the dialog, then selects the new people and says so."""
     window = kit.window(kit.board())
-    action = window.actions["import_people"]
+    action = window.action("import_people")
     assert action in window.menus["file"].actions()
 
     def run(dialog: ImportDialog) -> int:
@@ -197,7 +197,7 @@ def test_a_read_only_board_refuses_the_import(kit: WindowKit, monkeypatch: pytes
     errors: list[str] = []
     second.show_error = lambda title, text: errors.append(text)  # type: ignore[method-assign]
     monkeypatch.setattr(ImportDialog, "exec", lambda dialog: pytest.fail("no dialog on a read-only board"))
-    second.actions["import_people"].trigger()
+    second.action("import_people").trigger()
     assert errors and "read-only" in errors[0]
 
 
@@ -215,7 +215,7 @@ def test_export_people_as_semicolon_csv(kit: WindowKit, tmp_path: Path, monkeypa
         return dialog.result()
 
     monkeypatch.setattr(ExportDataDialog, "exec", run)
-    window.actions["export_data"].trigger()
+    window.action("export_data").trigger()
     text = target.read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
     assert rows[0][:3] == ["id", "side", "name"]

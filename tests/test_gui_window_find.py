@@ -79,7 +79,7 @@ def test_ctrl_f_highlights_and_enter_centres_the_next(window: MainWindow, qtbot:
 
 def test_no_match_says_so(window: MainWindow, qtbot: Any) -> None:
     """A search that matches nobody says "No match" and lights nothing."""
-    window.actions["find"].trigger()
+    window.action("find").trigger()
     qtbot.keyClicks(window.findbar.field, "zebra")
     assert window.findbar.count.text() == "No match"
     assert lit(window) == set()
@@ -93,7 +93,7 @@ def test_a_renamed_person_joins_the_matches(window: MainWindow, qtbot: Any) -> N
 
     from dmuboard.model.document import Change
 
-    window.actions["find"].trigger()
+    window.action("find").trigger()
     qtbot.keyClicks(window.findbar.field, "bakker")
     assert lit(window) == {"p1"}
     person = window.editor.document.board.people["p2"]

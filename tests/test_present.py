@@ -113,7 +113,7 @@ def test_f5_enters_and_leaves(kit: WindowKit, qtbot: Any) -> None:
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow())
-    assert window.actions["present"] in window.menus["view"].actions()
+    assert window.action("present") in window.menus["view"].actions()
     QTest.keyClick(window.view, Qt.Key.Key_F5)
     qtbot.waitUntil(window.isFullScreen)
     assert window.presentation.active and not window.menuBar().isVisible()
@@ -162,7 +162,7 @@ def test_the_spotlight_follows_only_the_lines_shown(kit: WindowKit, qtbot: Any) 
     window = presenting(kit, qtbot)
     click(window, "p3", qtbot)
     assert dimmed(window) == {"u1"}
-    window.actions["layer_conflict"].setChecked(False)
+    window.action("layer_conflict").setChecked(False)
     assert dimmed(window) == {"u1", "p2"}
 
 
@@ -206,7 +206,7 @@ def test_each_layer_key_hides_exactly_its_lines(
     scene = window.scene
     assert scene is not None
     QTest.keyClick(window.view, key)
-    assert not window.actions[f"layer_{layer}"].isChecked()
+    assert not window.action(f"layer_{layer}").isChecked()
     assert {lid for lid, item in scene.links.items() if not item.isVisible()} == hidden
     QTest.keyClick(window.view, key)
     assert all(item.isVisible() for item in scene.links.values())
@@ -306,7 +306,7 @@ def test_typing_a_name_while_presenting_is_not_taken_by_the_keys(kit: WindowKit,
     QTest.keyClicks(view, "Fien 2")
     QTest.keyClick(view, Qt.Key.Key_Return)
     assert window.editor.document.board.people["p3"].name.endswith("Fien 2")
-    assert window.actions["layer_influence"].isChecked() and window.presentation.walk.index == -1
+    assert window.action("layer_influence").isChecked() and window.presentation.walk.index == -1
     scene.edit_name("p3")
     QTest.keyClick(view, Qt.Key.Key_Escape)
     assert scene.name_editor is None and window.presentation.active

@@ -145,9 +145,9 @@ def test_leaving_presentation_brings_back_the_layers_shown_before(kit: WindowKit
     window.start_presentation()
     qtbot.waitUntil(window.isFullScreen)
     window.presentation.views.show(1, animate=False)
-    assert not window.actions["layer_relationship"].isChecked()
+    assert not window.action("layer_relationship").isChecked()
     window.presentation.leave()
-    assert window.actions["layer_relationship"].isChecked()
+    assert window.action("layer_relationship").isChecked()
     assert window.scene is not None and all(item.isVisible() for item in window.scene.links.values())
 
 
