@@ -217,7 +217,7 @@ class LinkItem(QGraphicsPathItem):
             self.body = ZigzagItem(self) if conflict else _part(self, 0.0)
             self.body.setPen(old.pen())
             self.body.setBrush(old.brush())
-            old.setParentItem(None)  # let go first: deleting a child still held crashes PySide
+            old.setParentItem(None)  # type: ignore[arg-type]  # Qt takes no parent; let go first: deleting a child still held crashes PySide
             scene = old.scene()
             if scene is not None:
                 scene.removeItem(old)
