@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +16,11 @@ from dmuboard.csvio import IGNORE
 from dmuboard.gui.data.export_data import ExportDataDialog
 from dmuboard.gui.data.import_wizard import BAD_CELL, LEFT_OUT, ImportDialog
 from dmuboard.gui.shell.mainwindow import MainWindow
-from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit, small_board
+from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, small_board
 
 pytestmark = QT_NOISE
 DATA = Path(__file__).parent / "data" / "csv"
 
-
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
 
 
 def open_dialog(kit: WindowKit, csv_name: str | None = None) -> tuple[MainWindow, ImportDialog, Path]:

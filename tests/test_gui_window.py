@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +19,10 @@ from dmuboard.model.generate import generate_board
 from dmuboard.sample import sample_path
 from dmuboard.store import write_new
 from tests.clikit import digest
-from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit, small_board
+from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, small_board
 
 pytestmark = QT_NOISE
 
-
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
 
 
 

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from dmuboard.gui.panels.findbar import find_people
 from dmuboard.gui.shell.mainwindow import MainWindow
-from tests.gui_window_kit import QT_NOISE, WindowKit, make_kit, small_board
+from tests.gui_window_kit import QT_NOISE, small_board
 
 pytestmark = QT_NOISE
 
 
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
-
-
-@pytest.fixture
-def window(kit: WindowKit) -> MainWindow:
-    return kit.window(kit.board("acme.dmu"))
 
 
 def lit(window: MainWindow) -> set[str]:

@@ -3,9 +3,7 @@ menu, undo while presenting and the walk through the findings."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,14 +17,23 @@ from dmuboard.gui.present.stancemenu import stance_menu
 from dmuboard.gui.shell.mainwindow import MainWindow
 from dmuboard.model.board import Board, Link
 from dmuboard.model.document import Change
-from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit, small_board
+from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, small_board
 
 pytestmark = QT_NOISE
 
 
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
+
+def settled(qtbot: Any, window: MainWindow) -> None:
+    """Wait until the window's layout stops changing (its saved state reads the same twice)."""
+    before: list[object] = [None]  # the first reading is only compared with the next one
+
+    def steady() -> bool:
+        now = window.saveState()
+        unchanged = bool(now == before[0])
+        before[0] = now
+        return unchanged
+
+    qtbot.waitUntil(steady)
 
 
 def four_kinds() -> Board:
@@ -75,7 +82,7 @@ def test_entering_hides_every_panel_and_leaving_restores_the_window_exactly(kit:
     assert view is not None and scene is not None
     view.zoom_by(1.7)
     view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 37)
-    qtbot.wait(20)
+    settled(qtbot, window)  # the docks are laid out again without the findings
     geometry, theme, state = window.geometry(), scene.look.theme, window.saveState()
     docks = {name: dock.isVisible() for name, dock in window.docks.items()}
     transform = view.transform()
@@ -96,7 +103,7 @@ def test_entering_hides_every_panel_and_leaving_restores_the_window_exactly(kit:
     qtbot.waitUntil(lambda: window.isActiveWindow())
     QTest.keyClick(view, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.isFullScreen())
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: window.geometry() == geometry and view.transform() == transform)
     assert not window.presentation.active
     assert window.geometry() == geometry
     assert window.saveState() == state
@@ -334,9 +341,9 @@ def test_starting_with_present_leaves_to_the_whole_board(kit: WindowKit, qtbot: 
     window = presenting(kit, qtbot)
     window.presentation.leave()
     qtbot.waitUntil(lambda: not window.isFullScreen())
-    qtbot.wait(200)
     view, scene = window.view, window.scene
     assert view is not None and scene is not None
+    qtbot.waitUntil(lambda: view.mapToScene(view.viewport().rect()).boundingRect().contains(scene.people_rect()))
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     assert visible.contains(scene.people_rect())
     assert window.menuBar().isVisible() and window.docks["palette"].isVisible()
