@@ -12,7 +12,6 @@ Everything from the file is shown as plain text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from dmuboard.csvio import FIELDS, IGNORE, ImportPlan, Table, guess_mapping, plan_import, read_table
 from dmuboard.gui.common.editor import Editor
-from dmuboard.gui.common.feature import ActionSpec, Feature, FeatureContext, MenuSpec
+from dmuboard.gui.common.feature import FeatureContext
 from dmuboard.model.errors import UserError
 
 PREVIEW_ROWS = 8
@@ -284,21 +283,6 @@ class ImportDialog(QDialog):
             return
         self.imported = tuple(p.id for p in plan.people)
         super().accept()
-
-
-class DataFeature(Feature):
-    """File > Import People… and File > Export Data…, after Save a Copy As."""
-
-    def actions(self) -> Sequence[ActionSpec | MenuSpec]:
-        from dmuboard.gui.data.export_data import export_data_dialog
-
-        context = self.context
-        return (
-            ActionSpec("import_people", "&Import People…", lambda: import_people(context), "file", "2_save", 20,
-                       tip="Add people from a CSV file (CRM or spreadsheet export)"),
-            ActionSpec("export_data", "E&xport Data…", lambda: export_data_dialog(context), "file", "2_save", 30,
-                       tip="Write the people and links as CSV, GraphML or JSON"),
-        )
 
 
 def import_people(window: FeatureContext) -> bool:

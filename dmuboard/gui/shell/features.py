@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dmuboard.gui.canvas.commands import CanvasCommands
 from dmuboard.gui.common.feature import Feature, FeatureContext
-from dmuboard.gui.data.import_wizard import DataFeature
+from dmuboard.gui.data.feature import DataFeature
 from dmuboard.gui.export.actions import ExportFeature
 from dmuboard.gui.panels.findbar import FindFeature
 from dmuboard.gui.panels.findings import FindingsFeature

@@ -15,33 +15,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMenu, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtWidgets import QApplication, QLabel, QToolBar, QVBoxLayout, QWidget
 
 from dmuboard import __version__
 from dmuboard.gui.canvas.scene import BoardScene
 from dmuboard.gui.canvas.view import BoardView
 from dmuboard.gui.common.editor import Editor
-from dmuboard.gui.common.feature import F, Feature, FeatureContext
+from dmuboard.gui.common.feature import Feature, FeatureContext
 from dmuboard.gui.common.firstpaint import after_first_paint
-from dmuboard.gui.panels.findbar import FindBar, FindFeature
-from dmuboard.gui.panels.findings import FindingsFeature, FindingsPanel
-from dmuboard.gui.panels.inspector import Inspector
-from dmuboard.gui.panels.inspector.feature import InspectorFeature
-from dmuboard.gui.panels.palette import Palette
-from dmuboard.gui.present import Presentation
 from dmuboard.gui.shell.banner import ReadOnlyBanner
 from dmuboard.gui.shell.docks import Docks
 from dmuboard.gui.shell.features import make_features
-from dmuboard.gui.shell.files import WindowFiles
-from dmuboard.gui.shell.menus import MENUS, Placer, panel_actions, window_actions
+from dmuboard.gui.shell.menus import Placer, panel_actions, window_actions
+from dmuboard.gui.shell.parts import WindowParts
 from dmuboard.gui.shell.session import OpenBoard, Recent, boards_dir
 from dmuboard.model.document import Change
 
 APP_NAME = "DMU Board"
 
 
-class MainWindow(WindowFiles):
+class MainWindow(WindowParts):
     """One window on one board."""
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
@@ -89,90 +83,6 @@ class MainWindow(WindowFiles):
         for feature in self.features:
             feature.placed()
         self.restore_layout()
-
-    # -- what the features offer ------------------------------------------------------------
-
-    def action(self, name: str) -> QAction:
-        """The window's action called ``name`` (its id)."""
-        return self.placer.actions[name]
-
-    def named_actions(self) -> dict[str, QAction]:
-        """Every action of the window and its features, by id."""
-        return dict(self.placer.actions)
-
-    def menu(self, name: str) -> QMenu:
-        return self.placer.menus[name]
-
-    @property
-    def menus(self) -> dict[str, QMenu]:
-        """The menu bar's menus by id: "file", "edit", "view", "board", "help" (submenus: :meth:`menu`)."""
-        return {name: self.placer.menus[name] for name, _text in MENUS}
-
-    @property
-    def recent_menu(self) -> QMenu:
-        return self.placer.menus["file/recent"]
-
-    @property
-    def panels_menu(self) -> QMenu:
-        return self.placer.menus["view/panels"]
-
-    @property
-    def docks(self) -> dict[str, QDockWidget]:
-        return self.docks_of.docks
-
-    def dock(self, name: str) -> QDockWidget:
-        return self.docks_of.docks[name]
-
-    def dock_content(self, name: str) -> QWidget:
-        return self.docks_of.content(name)
-
-    def chrome(self) -> list[QWidget]:
-        parts: list[QWidget] = [self.menuBar(), self.statusBar(), *self._bars, self.toolbar]
-        return parts + list(self.docks_of.docks.values())
-
-    def feature(self, kind: type[F]) -> F:
-        return self.context.feature(kind)
-
-    @property
-    def findings_dock(self) -> QDockWidget:
-        return self.dock("findings")
-
-    @property
-    def findings(self) -> FindingsPanel:
-        return self.feature(FindingsFeature).panel
-
-    @property
-    def inspector(self) -> Inspector:
-        return self.feature(InspectorFeature).inspector
-
-    @property
-    def findbar(self) -> FindBar:
-        return self.feature(FindFeature).bar
-
-    @property
-    def token_palette(self) -> Palette:
-        palette = self.dock_content("palette")
-        assert isinstance(palette, Palette)
-        return palette
-
-    @property
-    def presentation(self) -> Presentation:
-        return self.feature(Presentation)
-
-    @property
-    def editor(self) -> Editor | None:
-        return self.context.editor
-
-    @property
-    def scene(self) -> BoardScene | None:
-        return self.context.scene
-
-    @property
-    def view(self) -> BoardView | None:
-        return self.context.view
-
-    def dialog_parent(self) -> QWidget:
-        return self
 
     # -- panels and layout -------------------------------------------------------------
 
