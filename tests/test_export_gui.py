@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,15 +15,11 @@ from PySide6.QtWidgets import QFileDialog
 from dmuboard.gui.export.actions import export_dialog, print_board, run_export
 from dmuboard.gui.export.dialog import ExportDialog
 from dmuboard.gui.export.options import ExportOptions
-from tests.gui_window_kit import QT_NOISE, WindowKit, make_kit
+from tests.gui_window_kit import QT_NOISE, WindowKit
 
 pytestmark = QT_NOISE
 STANCE_WORD = re.compile(r"\b(champion|supporter|neutral|skeptic|blocker)\b", re.IGNORECASE)
 
-
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
 
 
 def pdf_text(path: Path) -> tuple[int, str]:
@@ -38,9 +33,9 @@ def test_the_file_menu_offers_export_proposal_and_print(kit: WindowKit) -> None:
     texts = [action.text() for action in window.menus["file"].actions()]
     for wanted in ("&Export…", "Export for &Proposal…", "&Print…"):
         assert wanted in texts
-    keys = [key.toString() for action in window.actions.values() for key in action.shortcuts()]
+    keys = [key.toString() for action in window.named_actions().values() for key in action.shortcuts()]
     for name in ("export", "export_proposal", "print"):
-        shortcut = window.actions[name].shortcut().toString()
+        shortcut = window.action(name).shortcut().toString()
         assert shortcut and keys.count(shortcut) == 1, shortcut
 
 

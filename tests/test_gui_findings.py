@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,14 +12,10 @@ from dmuboard.gui.panels.findings import FindingsPanel
 from dmuboard.gui.shell.mainwindow import MainWindow
 from dmuboard.model.board import Link
 from dmuboard.model.document import Change
-from tests.gui_window_kit import QT_NOISE, WindowKit, make_kit, small_board
+from tests.gui_window_kit import QT_NOISE, WindowKit, small_board
 
 pytestmark = QT_NOISE
 
-
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
 
 
 def panel_of(window: MainWindow, qtbot: Any) -> FindingsPanel:
@@ -87,7 +81,7 @@ def test_a_burst_of_changes_is_analysed_once_after_it_ends(kit: WindowKit, qtbot
         assert editor.submit(Change(people=(person.__class__(**{**_fields(person), "title": title}),)))
     assert runs == []
     qtbot.waitUntil(lambda: len(runs) == 1, timeout=3000)
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: not panel.timer.isActive())  # nothing more is on its way
     assert len(runs) == 1
 
 
@@ -101,7 +95,7 @@ def test_moving_a_token_costs_no_analysis(kit: WindowKit, qtbot: Any) -> None:
     panel.analysed.connect(runs.append)
     person = editor.document.board.people["p1"]
     assert editor.submit(Change(people=(person.__class__(**{**_fields(person), "x": -500.0, "y": 10.0}),)))
-    qtbot.wait(panel.timer.interval() * 3)
+    qtbot.waitUntil(lambda: not panel.timer.isActive())  # an analysis it started would run first
     assert runs == []
     moved = editor.document.board.people["p1"]
     assert editor.submit(Change(people=(moved.__class__(**{**_fields(moved), "influence": 2}),)))
@@ -131,7 +125,7 @@ def test_show_warm_path_highlights_the_chain_and_says_it(kit: WindowKit) -> None
     scene = window.scene
     assert scene is not None
     scene.select(people=["p1"])
-    window.actions["warm_path"].trigger()
+    window.action("warm_path").trigger()
     assert {pid for pid, token in scene.tokens.items() if token.on_path} == {"u1", "p2", "p1"}
     message = window.statusBar().currentMessage()
     assert "Sam de Wit knows Joost Visser; Joost Visser reports to Ingrid Bakker" in message
@@ -143,7 +137,7 @@ def test_no_warm_path_is_said_plainly(kit: WindowKit) -> None:
     scene = window.scene
     assert scene is not None
     scene.select(people=["p3"])
-    window.actions["warm_path"].trigger()
+    window.action("warm_path").trigger()
     assert not any(token.on_path for token in scene.tokens.values())
     assert "No warm path to Sanne de Boer" in window.statusBar().currentMessage()
 
@@ -178,7 +172,9 @@ def test_no_analysis_runs_while_a_gesture_is_under_way(kit: WindowKit, qtbot: An
     panel.analysed.connect(runs.append)
     link = Link(editor.document.new_link_id(), "u1", "p1", "relationship", 4)
     assert editor.submit(Change(links=(link,), label="Add relationship"))
-    qtbot.wait(findings.DELAY_MS * 4)
+    for _pause in range(2):  # the pause has passed twice, with the button held
+        with qtbot.waitSignal(panel.timer.timeout, timeout=3000):
+            pass
     assert runs == []
     assert any("Ingrid Bakker is a decider" in t for t in texts(panel))
     held["buttons"] = Qt.MouseButton.NoButton
@@ -194,7 +190,7 @@ def test_a_relationship_drawn_on_the_canvas_clears_the_finding_and_undo_restores
     panel = panel_of(window, qtbot)
     scene, view = window.scene, window.view
     assert scene is not None and view is not None
-    qtbot.wait(50)  # the view fits the board once the window has its size
+    qtbot.waitUntil(lambda: view.mapToScene(view.viewport().rect()).boundingRect().contains(scene.people_rect()))
     scene.set_connect_mode(True)
     start = view.mapFromScene(scene.tokens["u1"].pos())
     end = view.mapFromScene(scene.tokens["p1"].pos())
@@ -207,7 +203,7 @@ def test_a_relationship_drawn_on_the_canvas_clears_the_finding_and_undo_restores
     assert any(link.kind == "relationship" and {link.source, link.target} == {"u1", "p1"}
                for link in window.editor.document.board.links.values())
     qtbot.waitUntil(lambda: not any("Ingrid Bakker is a decider" in t for t in texts(panel)), timeout=3000)
-    window.actions["undo"].trigger()
+    window.action("undo").trigger()
     qtbot.waitUntil(lambda: any("Ingrid Bakker is a decider" in t for t in texts(panel)), timeout=3000)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +16,11 @@ from dmuboard.csvio import IGNORE
 from dmuboard.gui.data.export_data import ExportDataDialog
 from dmuboard.gui.data.import_wizard import BAD_CELL, LEFT_OUT, ImportDialog
 from dmuboard.gui.shell.mainwindow import MainWindow
-from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit, small_board
+from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, small_board
 
 pytestmark = QT_NOISE
 DATA = Path(__file__).parent / "data" / "csv"
 
-
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
 
 
 def open_dialog(kit: WindowKit, csv_name: str | None = None) -> tuple[MainWindow, ImportDialog, Path]:
@@ -172,7 +167,7 @@ def test_file_text_is_shown_as_plain_text(kit: WindowKit, tmp_path: Path) -> Non
 def test_the_file_menu_import_selects_the_new_people(kit: WindowKit, monkeypatch: pytest.MonkeyPatch) -> None:
     """File > Import People... imports through the dialog, then selects the new people and says so."""
     window = kit.window(kit.board())
-    action = window.actions["import_people"]
+    action = window.action("import_people")
     assert action in window.menus["file"].actions()
 
     def run(dialog: ImportDialog) -> int:
@@ -197,7 +192,7 @@ def test_a_read_only_board_refuses_the_import(kit: WindowKit, monkeypatch: pytes
     errors: list[str] = []
     second.show_error = lambda title, text: errors.append(text)  # type: ignore[method-assign]
     monkeypatch.setattr(ImportDialog, "exec", lambda dialog: pytest.fail("no dialog on a read-only board"))
-    second.actions["import_people"].trigger()
+    second.action("import_people").trigger()
     assert errors and "read-only" in errors[0]
 
 
@@ -215,7 +210,7 @@ def test_export_people_as_semicolon_csv(kit: WindowKit, tmp_path: Path, monkeypa
         return dialog.result()
 
     monkeypatch.setattr(ExportDataDialog, "exec", run)
-    window.actions["export_data"].trigger()
+    window.action("export_data").trigger()
     text = target.read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
     assert rows[0][:3] == ["id", "side", "name"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,21 +11,13 @@ from PySide6.QtGui import Qt as GuiQt  # mightBeRichText lives in QtGui's Qt nam
 from PySide6.QtGui import QTextDocument
 
 from dmuboard.gui.shell.mainwindow import MainWindow
-from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit
+from tests.gui_window_kit import QT_NOISE, board_on_disk
 
 pytestmark = QT_NOISE
 
 MARKUP = '<b>Bold</b> <img src="/etc/passwd"> &amp; <a href="x">link</a>'
 
 
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
-
-
-@pytest.fixture
-def window(kit: WindowKit) -> MainWindow:
-    return kit.window(kit.board("acme.dmu"))
 
 
 def shown_text(tooltip: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,14 +19,10 @@ from dmuboard.model.generate import generate_board
 from dmuboard.sample import sample_path
 from dmuboard.store import write_new
 from tests.clikit import digest
-from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit, small_board
+from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, small_board
 
 pytestmark = QT_NOISE
 
-
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
 
 
 
@@ -174,7 +169,7 @@ def test_a_second_window_on_the_same_board_is_read_only(kit: WindowKit) -> None:
     assert not second.inspector.board_page.fields["purchase_type"].isEnabled()
 
     second.scene.select(people=["p3"])
-    second.actions["delete"].trigger()
+    second.action("delete").trigger()
     assert "read-only" in second.statusBar().currentMessage()
     assert "p3" in second.editor.document.board.people
     assert "p3" in board_on_disk(path).people
@@ -248,7 +243,7 @@ def test_menus_toolbar_and_shortcuts_are_there(kit: WindowKit) -> None:
     window = kit.window(kit.board())
     assert set(window.menus) == {"file", "edit", "view", "board", "help"}
     assert window.toolbar.actions()
-    keys = {name: [s.toString() for s in action.shortcuts()] for name, action in window.actions.items()}
+    keys = {name: [s.toString() for s in action.shortcuts()] for name, action in window.named_actions().items()}
     assert keys["undo"] == ["Ctrl+Z"]
     assert keys["redo"] == ["Ctrl+Shift+Z", "Ctrl+Y"]
     assert keys["find"] == ["Ctrl+F"]
@@ -265,15 +260,15 @@ def test_undo_and_redo_actions_follow_the_open_board(kit: WindowKit) -> None:
     path = kit.board()
     window = kit.window(path)
     window.scene.select(people=["p3"])
-    window.actions["delete"].trigger()
+    window.action("delete").trigger()
     assert "p3" not in board_on_disk(path).people
-    assert window.actions["undo"].isEnabled()
-    window.actions["undo"].trigger()
+    assert window.action("undo").isEnabled()
+    window.action("undo").trigger()
     assert "p3" in board_on_disk(path).people
-    window.actions["redo"].trigger()
+    window.action("redo").trigger()
     assert "p3" not in board_on_disk(path).people
     window.open_path(kit.board("other.dmu"))
-    assert not window.actions["undo"].isEnabled()
+    assert not window.action("undo").isEnabled()
 
 
 def test_settings_stay_in_the_test_file(kit: WindowKit) -> None:
@@ -288,10 +283,10 @@ def test_settings_stay_in_the_test_file(kit: WindowKit) -> None:
 def test_full_screen_and_back(kit: WindowKit) -> None:
     """F11's action puts the window in full screen and back, and its check mark follows."""
     window = kit.window(kit.board())
-    window.actions["full_screen"].trigger()
-    assert window.isFullScreen() and window.actions["full_screen"].isChecked()
+    window.action("full_screen").trigger()
+    assert window.isFullScreen() and window.action("full_screen").isChecked()
     window.showNormal()
-    assert not window.actions["full_screen"].isChecked()
+    assert not window.action("full_screen").isChecked()
 
 
 def test_a_board_file_dropped_on_the_window_opens(kit: WindowKit, qtbot: Any) -> None:

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from dmuboard.gui.panels.findbar import find_people
 from dmuboard.gui.shell.mainwindow import MainWindow
-from tests.gui_window_kit import QT_NOISE, WindowKit, make_kit, small_board
+from tests.gui_window_kit import QT_NOISE, small_board
 
 pytestmark = QT_NOISE
 
 
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
-
-
-@pytest.fixture
-def window(kit: WindowKit) -> MainWindow:
-    return kit.window(kit.board("acme.dmu"))
 
 
 def lit(window: MainWindow) -> set[str]:
@@ -79,7 +68,7 @@ def test_ctrl_f_highlights_and_enter_centres_the_next(window: MainWindow, qtbot:
 
 def test_no_match_says_so(window: MainWindow, qtbot: Any) -> None:
     """A search that matches nobody says "No match" and lights nothing."""
-    window.actions["find"].trigger()
+    window.action("find").trigger()
     qtbot.keyClicks(window.findbar.field, "zebra")
     assert window.findbar.count.text() == "No match"
     assert lit(window) == set()
@@ -93,7 +82,7 @@ def test_a_renamed_person_joins_the_matches(window: MainWindow, qtbot: Any) -> N
 
     from dmuboard.model.document import Change
 
-    window.actions["find"].trigger()
+    window.action("find").trigger()
     qtbot.keyClicks(window.findbar.field, "bakker")
     assert lit(window) == {"p1"}
     person = window.editor.document.board.people["p2"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,14 +11,10 @@ from PySide6.QtGui import QDrag
 
 from dmuboard.gui.common.mime import read_token
 from dmuboard.model.board import ROLES
-from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit
+from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk
 
 pytestmark = QT_NOISE
 
-
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
 
 
 def test_nine_roles_and_a_team_member_with_explanations(kit: WindowKit) -> None:

@@ -37,7 +37,7 @@ from dmuboard.gui.shell.files import _box
 from dmuboard.model.board import Board, BoardInfo, Link, Person
 from dmuboard.model.document import Document
 from tests import summary
-from tests.gui_window_kit import QT_NOISE, WindowKit, make_kit
+from tests.gui_window_kit import QT_NOISE, WindowKit
 
 RLO = "\u202e"
 FAMILY = "\U0001f469\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"  # one glyph of four emoji and three joiners
@@ -115,10 +115,6 @@ def render_rich(text: str) -> str:
     label.grab()
     return document.toPlainText()
 
-
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
 
 
 # -- tests ---------------------------------------------------------------------------

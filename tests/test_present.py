@@ -3,9 +3,7 @@ menu, undo while presenting and the walk through the findings."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,14 +17,23 @@ from dmuboard.gui.present.stancemenu import stance_menu
 from dmuboard.gui.shell.mainwindow import MainWindow
 from dmuboard.model.board import Board, Link
 from dmuboard.model.document import Change
-from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit, small_board
+from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, small_board
 
 pytestmark = QT_NOISE
 
 
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
+
+def settled(qtbot: Any, window: MainWindow) -> None:
+    """Wait until the window's layout stops changing (its saved state reads the same twice)."""
+    before: list[object] = [None]  # the first reading is only compared with the next one
+
+    def steady() -> bool:
+        now = window.saveState()
+        unchanged = bool(now == before[0])
+        before[0] = now
+        return unchanged
+
+    qtbot.waitUntil(steady)
 
 
 def four_kinds() -> Board:
@@ -75,7 +82,7 @@ def test_entering_hides_every_panel_and_leaving_restores_the_window_exactly(kit:
     assert view is not None and scene is not None
     view.zoom_by(1.7)
     view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 37)
-    qtbot.wait(20)
+    settled(qtbot, window)  # the docks are laid out again without the findings
     geometry, theme, state = window.geometry(), scene.look.theme, window.saveState()
     docks = {name: dock.isVisible() for name, dock in window.docks.items()}
     transform = view.transform()
@@ -96,7 +103,7 @@ def test_entering_hides_every_panel_and_leaving_restores_the_window_exactly(kit:
     qtbot.waitUntil(lambda: window.isActiveWindow())
     QTest.keyClick(view, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.isFullScreen())
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: window.geometry() == geometry and view.transform() == transform)
     assert not window.presentation.active
     assert window.geometry() == geometry
     assert window.saveState() == state
@@ -113,7 +120,7 @@ def test_f5_enters_and_leaves(kit: WindowKit, qtbot: Any) -> None:
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow())
-    assert window.actions["present"] in window.menus["view"].actions()
+    assert window.action("present") in window.menus["view"].actions()
     QTest.keyClick(window.view, Qt.Key.Key_F5)
     qtbot.waitUntil(window.isFullScreen)
     assert window.presentation.active and not window.menuBar().isVisible()
@@ -162,7 +169,7 @@ def test_the_spotlight_follows_only_the_lines_shown(kit: WindowKit, qtbot: Any) 
     window = presenting(kit, qtbot)
     click(window, "p3", qtbot)
     assert dimmed(window) == {"u1"}
-    window.actions["layer_conflict"].setChecked(False)
+    window.action("layer_conflict").setChecked(False)
     assert dimmed(window) == {"u1", "p2"}
 
 
@@ -206,7 +213,7 @@ def test_each_layer_key_hides_exactly_its_lines(
     scene = window.scene
     assert scene is not None
     QTest.keyClick(window.view, key)
-    assert not window.actions[f"layer_{layer}"].isChecked()
+    assert not window.action(f"layer_{layer}").isChecked()
     assert {lid for lid, item in scene.links.items() if not item.isVisible()} == hidden
     QTest.keyClick(window.view, key)
     assert all(item.isVisible() for item in scene.links.values())
@@ -306,7 +313,7 @@ def test_typing_a_name_while_presenting_is_not_taken_by_the_keys(kit: WindowKit,
     QTest.keyClicks(view, "Fien 2")
     QTest.keyClick(view, Qt.Key.Key_Return)
     assert window.editor.document.board.people["p3"].name.endswith("Fien 2")
-    assert window.actions["layer_influence"].isChecked() and window.presentation.walk.index == -1
+    assert window.action("layer_influence").isChecked() and window.presentation.walk.index == -1
     scene.edit_name("p3")
     QTest.keyClick(view, Qt.Key.Key_Escape)
     assert scene.name_editor is None and window.presentation.active
@@ -334,9 +341,9 @@ def test_starting_with_present_leaves_to_the_whole_board(kit: WindowKit, qtbot: 
     window = presenting(kit, qtbot)
     window.presentation.leave()
     qtbot.waitUntil(lambda: not window.isFullScreen())
-    qtbot.wait(200)
     view, scene = window.view, window.scene
     assert view is not None and scene is not None
+    qtbot.waitUntil(lambda: view.mapToScene(view.viewport().rect()).boundingRect().contains(scene.people_rect()))
     visible = view.mapToScene(view.viewport().rect()).boundingRect()
     assert visible.contains(scene.people_rect())
     assert window.menuBar().isVisible() and window.docks["palette"].isVisible()

@@ -4,24 +4,22 @@ ordinary canvas keeps its one-line cards."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from itertools import combinations
-from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from dmuboard.gui.canvas.linkitem import GAP
 from dmuboard.gui.canvas.style import MAX_TOKEN_SIZE, Theme, projector_theme, token_size
 from dmuboard.gui.canvas.tokenlayout import CARD_GAP, PROJECTOR_LAYOUT, chips_fit, room_to_grow, wrap_lines
+from dmuboard.gui.canvas.view import BoardView
 from dmuboard.gui.shell.mainwindow import MainWindow
 from dmuboard.model import layout
 from dmuboard.model.board import Board
 from dmuboard.sample import sample_board
-from tests.gui_window_kit import QT_NOISE, WindowKit, make_kit
+from tests.gui_window_kit import QT_NOISE, WindowKit
 
 pytestmark = QT_NOISE
 
@@ -37,10 +35,6 @@ LONG_NAMES = {
 }
 
 
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
-
 
 def present_at_1024(kit: WindowKit, qtbot: Any, board: Board) -> MainWindow:
     """Present ``board`` and give the window the size of a 1024x768 projector (the
@@ -49,15 +43,22 @@ def present_at_1024(kit: WindowKit, qtbot: Any, board: Board) -> MainWindow:
     qtbot.waitExposed(window)
     window.start_presentation()
     qtbot.waitUntil(window.isFullScreen)
-    qtbot.wait(120)  # the presentation's own full-screen step comes first
+    screen = window.screen()
+    qtbot.waitUntil(lambda: window.geometry() == screen.geometry())  # the presentation's own full-screen step first
     window.setGeometry(0, 0, 1024, 768)
     view = window.view
     assert view is not None
     qtbot.waitUntil(lambda: window.width() == 1024 and window.height() == 768)
-    qtbot.wait(60)  # the fit after the resize
+    qtbot.waitUntil(lambda: fitted(view))  # the fit after the resize
     # only the view's own frame is left around the canvas: no panel or bar takes room
     assert view.viewport().width() >= 1020 and view.viewport().height() >= 764
     return window
+
+
+def fitted(view: BoardView) -> bool:
+    """Whether the whole board fills the view (as the presentation fits it)."""
+    board, shown = view.board_scene.people_rect(), view.mapToScene(view.viewport().rect()).boundingRect()
+    return shown.contains(board) and max(board.width() / shown.width(), board.height() / shown.height()) > 0.9
 
 
 def name_lines(window: MainWindow, pid: str) -> tuple[str, float]:

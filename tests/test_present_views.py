@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,14 +11,10 @@ from PySide6.QtTest import QTest
 
 from dmuboard.gui.present.views import visible_rect
 from dmuboard.gui.shell.mainwindow import MainWindow
-from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit
+from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk
 
 pytestmark = QT_NOISE
 
-
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
 
 
 def names(window: MainWindow) -> list[str]:
@@ -114,7 +108,8 @@ def test_space_and_arrows_step_through_the_views_while_presenting(kit: WindowKit
     qtbot.waitUntil(lambda: window.isActiveWindow())
     window.start_presentation()
     qtbot.waitUntil(window.isFullScreen)
-    qtbot.wait(20)
+    screen = window.screen()
+    qtbot.waitUntil(lambda: window.geometry() == screen.geometry())
     view, scene = window.view, window.scene
     assert view is not None and scene is not None
     saved = window.editor.document.board.views
@@ -145,9 +140,9 @@ def test_leaving_presentation_brings_back_the_layers_shown_before(kit: WindowKit
     window.start_presentation()
     qtbot.waitUntil(window.isFullScreen)
     window.presentation.views.show(1, animate=False)
-    assert not window.actions["layer_relationship"].isChecked()
+    assert not window.action("layer_relationship").isChecked()
     window.presentation.leave()
-    assert window.actions["layer_relationship"].isChecked()
+    assert window.action("layer_relationship").isChecked()
     assert window.scene is not None and all(item.isVisible() for item in window.scene.links.values())
 
 

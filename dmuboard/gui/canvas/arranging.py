@@ -20,6 +20,7 @@ from dmuboard.model.board import Person
 from dmuboard.model.document import Change
 
 if TYPE_CHECKING:
+    from dmuboard.gui.canvas.parts import SceneParts
     from dmuboard.gui.canvas.scene import BoardScene
 
 GLIDE_MS = 300
@@ -120,7 +121,7 @@ class Arranger(QObject):
                 fit()
 
 
-def make_room(scene: BoardScene, moved: list[tuple[str, QPointF]]) -> list[tuple[str, QPointF]]:
+def make_room(scene: SceneParts, moved: list[tuple[str, QPointF]]) -> list[tuple[str, QPointF]]:
     """The moved cards, each one dropped on another card put in the nearest free place."""
     mine = {pid for pid, _ in moved}
     taken = Spaces(margin=8.0)

@@ -1,4 +1,3 @@
-# mypy: disable-error-code="misc"
 """Drawing a link: drag from a token's handle (or anywhere on it in connect mode) and
 drop on another token.
 
@@ -11,18 +10,15 @@ forbids is refused with a message and nothing changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPoint, QPointF, Qt
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QMenu
 
+from dmuboard.gui.canvas.parts import SceneParts
 from dmuboard.gui.canvas.token import TokenItem
 from dmuboard.model.board import Link, Person
 from dmuboard.model.document import Change
-
-if TYPE_CHECKING:
-    from dmuboard.gui.canvas.scene import BoardScene
 
 SAME_SIDE_KINDS = ("reports_to", "influences", "conflict")
 CUSTOMER_ONLY = frozenset({"influences", "conflict"})
@@ -54,10 +50,10 @@ def menu_chooser(source: Person, target: Person, kinds: Sequence[str], at: QPoin
     return str(chosen.data()) if chosen is not None else None
 
 
-class LinkMaker:
+class LinkMaker(SceneParts):
     """The link-drawing gesture of :class:`BoardScene`."""
 
-    def __init__(self: BoardScene) -> None:
+    def __init__(self) -> None:
         self.choose_link_kind: KindChooser = menu_chooser
         self._link_from: TokenItem | None = None
         self._link_line: QGraphicsLineItem | None = None
@@ -67,7 +63,7 @@ class LinkMaker:
     def linking(self) -> bool:
         return self._link_from is not None
 
-    def start_link(self: BoardScene, token: TokenItem, pos: QPointF) -> None:
+    def start_link(self, token: TokenItem, pos: QPointF) -> None:
         self._link_from = token
         line = QGraphicsLineItem(QLineF(token.pos(), pos))
         pen = QPen(self.look.theme.handle, 2.0, Qt.PenStyle.DashLine)
@@ -78,7 +74,7 @@ class LinkMaker:
         self._link_line = line
         self.addItem(line)
 
-    def drag_link(self: BoardScene, pos: QPointF) -> None:
+    def drag_link(self, pos: QPointF) -> None:
         if self._link_from is None or self._link_line is None:
             return
         self._link_line.setLine(QLineF(self._link_from.pos(), pos))
@@ -90,7 +86,7 @@ class LinkMaker:
                     token.update()
             self._link_over = over
 
-    def cancel_link(self: BoardScene) -> None:
+    def cancel_link(self) -> None:
         if self._link_line is not None:
             self.removeItem(self._link_line)
         if self._link_over is not None:
@@ -98,7 +94,7 @@ class LinkMaker:
             self._link_over.update()
         self._link_from = self._link_line = self._link_over = None
 
-    def finish_link(self: BoardScene, pos: QPointF, screen_pos: QPoint) -> None:
+    def finish_link(self, pos: QPointF, screen_pos: QPoint) -> None:
         source = self._link_from
         target = self.token_at(pos, skip=source)
         self.cancel_link()
@@ -109,7 +105,7 @@ class LinkMaker:
             return
         self.create_link(source.pid, target.pid, screen_pos)
 
-    def create_link(self: BoardScene, source: str, target: str, at: QPoint | None = None) -> str | None:
+    def create_link(self, source: str, target: str, at: QPoint | None = None) -> str | None:
         """Link two people (one undo step); the kind comes from their sides or the menu."""
         if self.refuse_if_read_only():
             return None

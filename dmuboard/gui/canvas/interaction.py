@@ -1,4 +1,3 @@
-# mypy: disable-error-code="misc"
 """What the mouse and keyboard do on the canvas.
 
 A drag of any number of tokens is one undo step: positions are noted on press and
@@ -12,7 +11,6 @@ rests on a token or line, instead of being kept ready on thousands of items.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QTransform
@@ -28,12 +26,10 @@ from PySide6.QtWidgets import (
 
 from dmuboard.gui.canvas.arranging import make_room
 from dmuboard.gui.canvas.linkitem import LinkItem
+from dmuboard.gui.canvas.parts import SceneParts
 from dmuboard.gui.canvas.token import TokenItem, tooltip
 from dmuboard.gui.common.mime import read_token
 from dmuboard.model.document import Change
-
-if TYPE_CHECKING:
-    from dmuboard.gui.canvas.scene import BoardScene
 
 ARROWS = {
     Qt.Key.Key_Left: (-1, 0),
@@ -44,15 +40,15 @@ ARROWS = {
 DRAG_START = 4.0  # pixels of travel before a press on a token counts as a drag
 
 
-class SceneGestures:
+class SceneGestures(SceneParts):
     """Mouse, keyboard and drop handling of :class:`BoardScene`."""
 
-    def __init__(self: BoardScene) -> None:
+    def __init__(self) -> None:
         self._press_positions: dict[str, QPointF] | None = None
         self._press_at: QPointF | None = None
         self._refusal_said = False
 
-    def token_at(self: BoardScene, pos: QPointF, skip: TokenItem | None = None) -> TokenItem | None:
+    def token_at(self, pos: QPointF, skip: TokenItem | None = None) -> TokenItem | None:
         """The topmost token under a scene point (its text counts as the token)."""
         for item in self.items(pos):
             while item is not None and not isinstance(item, TokenItem):
@@ -63,7 +59,7 @@ class SceneGestures:
 
     # -- mouse ------------------------------------------------------------------------------
 
-    def mousePressEvent(self: BoardScene, event: QGraphicsSceneMouseEvent) -> None:
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             token = self.token_at(event.scenePos())
             if token is not None and (self.connect_mode or token.on_handle(event.scenePos())):
@@ -80,7 +76,7 @@ class SceneGestures:
             }
             self.look.user_drag = True
 
-    def mouseMoveEvent(self: BoardScene, event: QGraphicsSceneMouseEvent) -> None:
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.linking:
             self.drag_link(event.scenePos())
             event.accept()
@@ -107,7 +103,7 @@ class SceneGestures:
             for line in lines:
                 line.adjust()
 
-    def mouseReleaseEvent(self: BoardScene, event: QGraphicsSceneMouseEvent) -> None:
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.linking and event.button() == Qt.MouseButton.LeftButton:
             self.finish_link(event.scenePos(), event.screenPos())
             event.accept()
@@ -120,7 +116,7 @@ class SceneGestures:
             if before:
                 self._submit_moves(before)
 
-    def _submit_moves(self: BoardScene, before: dict[str, QPointF]) -> None:
+    def _submit_moves(self, before: dict[str, QPointF]) -> None:
         board = self.editor.document.board
         moved: list[tuple[str, QPointF]] = []
         for pid, old in before.items():
@@ -137,7 +133,7 @@ class SceneGestures:
                 self.tokens[pid].setPos(before[pid])
                 self.tokens[pid].adjust_links()
 
-    def mouseDoubleClickEvent(self: BoardScene, event: QGraphicsSceneMouseEvent) -> None:
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             QGraphicsScene.mouseDoubleClickEvent(self, event)
             return
@@ -148,7 +144,7 @@ class SceneGestures:
             self.add_person_at(event.scenePos())
         event.accept()
 
-    def tooltip_text(self: BoardScene, item: QGraphicsItem) -> str:
+    def tooltip_text(self, item: QGraphicsItem) -> str:
         """The hover text shown over ``item``: its token's or link's (user text escaped)."""
         owner: QGraphicsItem | None = item
         while owner is not None and not isinstance(owner, (TokenItem, LinkItem)):
@@ -159,7 +155,7 @@ class SceneGestures:
             return self._link_tooltip(owner.link)
         return item.toolTip()
 
-    def helpEvent(self: BoardScene, event: QGraphicsSceneHelpEvent) -> None:
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
         """The pointer rests: show the hover text of the topmost item under it."""
         viewport = event.widget()
         view = viewport.parentWidget() if viewport is not None else None
@@ -175,7 +171,7 @@ class SceneGestures:
 
     # -- keyboard ----------------------------------------------------------------------------
 
-    def keyPressEvent(self: BoardScene, event: QKeyEvent) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.focusItem() is not None:
             QGraphicsScene.keyPressEvent(self, event)
             return
@@ -201,7 +197,7 @@ class SceneGestures:
             return
         event.accept()
 
-    def nudge(self: BoardScene, dx: float, dy: float) -> None:
+    def nudge(self, dx: float, dy: float) -> None:
         """Move the selected people by (dx, dy), one undo step, never across the divide."""
         chosen = [self.tokens[pid] for pid in self.selected_people()]
         if not chosen or self.refuse_if_read_only():
@@ -217,10 +213,10 @@ class SceneGestures:
 
     # -- palette drops -------------------------------------------------------------------------
 
-    def dragEnterEvent(self: BoardScene, event: QGraphicsSceneDragDropEvent) -> None:
+    def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
         event.setAccepted(read_token(event.mimeData()) is not None)
 
-    def dragMoveEvent(self: BoardScene, event: QGraphicsSceneDragDropEvent) -> None:
+    def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
         token = read_token(event.mimeData())
         if token is None:
             event.ignore()
@@ -228,10 +224,10 @@ class SceneGestures:
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
 
-    def dragLeaveEvent(self: BoardScene, event: QGraphicsSceneDragDropEvent) -> None:
+    def dragLeaveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
         event.accept()
 
-    def dropEvent(self: BoardScene, event: QGraphicsSceneDragDropEvent) -> None:
+    def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
         token = read_token(event.mimeData())
         if token is None:
             event.ignore()

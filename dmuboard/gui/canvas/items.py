@@ -1,4 +1,3 @@
-# mypy: disable-error-code="misc"
 """Keeping the scene's items in step with the model.
 
 :meth:`SceneItems.follow` is the only place where items are added, removed or
@@ -12,12 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 
 from dmuboard.gui.canvas.linkitem import LANE, LinkItem, link_tooltip
 from dmuboard.gui.canvas.nameeditor import NameEditor
+from dmuboard.gui.canvas.parts import SceneParts
 from dmuboard.gui.canvas.routing import ROUTE_AT_ONCE
 from dmuboard.gui.canvas.style import MAX_TOKEN_SIZE
 from dmuboard.gui.canvas.token import TokenItem
@@ -25,21 +24,18 @@ from dmuboard.model import layout
 from dmuboard.model.board import Link, Person
 from dmuboard.model.document import Change
 
-if TYPE_CHECKING:
-    from dmuboard.gui.canvas.scene import BoardScene
-
 MARGIN = 900.0  # room to pan around the board
 
 
-class SceneItems:
+class SceneItems(SceneParts):
     """The token and link items of a :class:`BoardScene`, by id."""
 
-    def __init__(self: BoardScene) -> None:
+    def __init__(self) -> None:
         self.tokens: dict[str, TokenItem] = {}
         self.links: dict[str, LinkItem] = {}
         self.name_editor: NameEditor | None = None
 
-    def build(self: BoardScene) -> None:
+    def build(self) -> None:
         board = self.editor.document.board
         spots = layout.place_unplaced(board, MAX_TOKEN_SIZE)
         for person in board.people.values():
@@ -55,7 +51,7 @@ class SceneItems:
 
     # -- following the model -------------------------------------------------------------
 
-    def follow(self: BoardScene, change: Change) -> None:
+    def follow(self, change: Change) -> None:
         """Show what ``change`` did to the model."""
         self.arranger.finish()  # a glide still under way ends where the model was
         touched: list[LinkItem] = []
@@ -106,7 +102,7 @@ class SceneItems:
         if change.people or change.removed_people or change.info is not None:
             self.update_rect()
 
-    def _add_token(self: BoardScene, person: Person, spot: tuple[float, float] | None) -> TokenItem:
+    def _add_token(self, person: Person, spot: tuple[float, float] | None) -> TokenItem:
         token = TokenItem(person, self.look)
         token.badge = self._badges.get(person.id)
         token.highlighted = person.id in self._highlighted
@@ -121,14 +117,14 @@ class SceneItems:
         self.routes.track(token)
         return token
 
-    def _free_spot(self: BoardScene, side: str, near: QPointF | None) -> QPointF:
+    def _free_spot(self, side: str, near: QPointF | None) -> QPointF:
         occupancy = layout.Occupancy(MAX_TOKEN_SIZE)
         for token in self.tokens.values():
             occupancy.add((token.pos().x(), token.pos().y()))
         x, y = layout.free_spot(occupancy, side, None if near is None else (near.x(), near.y()))
         return QPointF(x, y)
 
-    def _add_link(self: BoardScene, link: Link) -> LinkItem | None:
+    def _add_link(self, link: Link) -> LinkItem | None:
         source, target = self.tokens.get(link.source), self.tokens.get(link.target)
         if source is None or target is None:
             return None
@@ -136,7 +132,7 @@ class SceneItems:
         self.links[link.id] = item
         return item
 
-    def _remove_link(self: BoardScene, lid: str) -> None:
+    def _remove_link(self, lid: str) -> None:
         item = self.links.pop(lid, None)
         if item is not None:
             peers = [other for other in item.source.links if other is not item and _pair(other) == _pair(item)]
@@ -145,11 +141,11 @@ class SceneItems:
             self.removeItem(item)
             self._set_lanes(peers)
 
-    def _link_tooltip(self: BoardScene, link: Link) -> str:
+    def _link_tooltip(self, link: Link) -> str:
         people = self.editor.document.board.people
         return link_tooltip(link, people.get(link.source), people.get(link.target))
 
-    def _reroute_under(self: BoardScene, moved: list[TokenItem], done: list[LinkItem]) -> None:
+    def _reroute_under(self, moved: list[TokenItem], done: list[LinkItem]) -> None:
         """Lines of other people that the moved cards now cover go around them."""
         if not moved:
             return
@@ -176,7 +172,7 @@ class SceneItems:
                     other.lane = lane
                     other.adjust()
 
-    def refresh_path(self: BoardScene) -> None:
+    def refresh_path(self) -> None:
         on_path = set(self._path)
         pairs = {frozenset(pair) for pair in zip(self._path, self._path[1:], strict=False)}
         for pid, token in self.tokens.items():
@@ -189,7 +185,7 @@ class SceneItems:
                 item.on_path = flag
                 item.show_state()
 
-    def update_rect(self: BoardScene) -> None:
+    def update_rect(self) -> None:
         """Grow the scene with the board, with room to pan; keep the headers above it."""
         content = self.people_rect()
         if content.isNull():
@@ -205,7 +201,7 @@ class SceneItems:
 
     # -- naming in place -----------------------------------------------------------------
 
-    def edit_name(self: BoardScene, pid: str) -> NameEditor | None:
+    def edit_name(self, pid: str) -> NameEditor | None:
         """Open the in-place name editor over a token (Enter keeps, Esc cancels)."""
         token = self.tokens.get(pid)
         if token is None or self.refuse_if_read_only():

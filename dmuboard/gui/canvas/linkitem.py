@@ -35,6 +35,7 @@ from dmuboard.gui.canvas.linkdraw import (
     pill_path,
     zigzag_path,
 )
+from dmuboard.gui.canvas.parts import SceneParts
 from dmuboard.gui.canvas.routing import polyline_path
 from dmuboard.gui.canvas.zigzag import ZigzagItem
 from dmuboard.model.board import Link, Person
@@ -130,7 +131,9 @@ class LinkItem(QGraphicsPathItem):
     def adjust(self) -> None:
         """Re-route around the cards (called when either end moves): the route of
         :mod:`dmuboard.layout.route`, the same every export and the geometry file draw."""
-        points, mark = self.source.scene().routes.route(self)  # type: ignore[union-attr]
+        scene = self.source.scene()
+        assert isinstance(scene, SceneParts)  # a line is only routed on a board's scene
+        points, mark = scene.routes.route(self)
         self._set_route(points, mark)
 
     def _set_route(self, points: list[tuple[float, float]], mark: tuple[float, float] | None) -> None:
@@ -215,7 +218,7 @@ class LinkItem(QGraphicsPathItem):
             self.body = ZigzagItem(self) if conflict else _part(self, 0.0)
             self.body.setPen(old.pen())
             self.body.setBrush(old.brush())
-            old.setParentItem(None)  # let go first: deleting a child still held crashes PySide
+            old.setParentItem(None)  # type: ignore[arg-type]  # Qt takes no parent; let go first: deleting a child still held crashes PySide
             scene = old.scene()
             if scene is not None:
                 scene.removeItem(old)

@@ -31,7 +31,7 @@ from dmuboard.model.board import Board
 from dmuboard.model.errors import UserError
 
 if TYPE_CHECKING:
-    from dmuboard.gui.shell.mainwindow import MainWindow
+    from dmuboard.gui.common.feature import FeatureContext
 
 DELIMITERS = (
     (",", "Commas (most programs and CRMs)"),
@@ -120,18 +120,17 @@ class ExportDataDialog(QDialog):
             super().accept()
 
 
-def export_data_dialog(window: MainWindow) -> bool:
+def export_data_dialog(window: FeatureContext) -> bool:
     """Run the export dialog on the window's board."""
-    if window.editor is None or window.opened is None:
+    if window.editor is None or window.path is None:
         window.say("Open a board first, then export its data.")
         return False
-    flush = getattr(window.inspector, "current_page_flush", None)
-    if flush is not None:
-        flush()  # what is typed in the inspector belongs in the export
-    folder = window.opened.path.parent
+    window.flush_typing()  # what is typed in the inspector belongs in the export
+    path = Path(window.path)
+    folder = path.parent
     if not os.access(folder, os.W_OK):
         folder = Path.home()
-    dialog = ExportDataDialog(window.editor.document.board, folder, window.opened.path.stem, window)
+    dialog = ExportDataDialog(window.editor.document.board, folder, path.stem, window.dialog_parent())
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.written is None:
         return False
     window.say(f"Exported to {dialog.written} ({FORMATS[dialog.format][0].lower()}).")

@@ -13,7 +13,6 @@ Everything from the file is shown as plain text.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -38,11 +37,8 @@ from PySide6.QtWidgets import (
 
 from dmuboard.csvio import FIELDS, IGNORE, ImportPlan, Table, guess_mapping, plan_import, read_table
 from dmuboard.gui.common.editor import Editor
-from dmuboard.gui.shell.menus import insert_actions
+from dmuboard.gui.common.feature import FeatureContext
 from dmuboard.model.errors import UserError
-
-if TYPE_CHECKING:
-    from dmuboard.gui.shell.mainwindow import MainWindow
 
 PREVIEW_ROWS = 8
 CSV_FILTER = "CSV files (*.csv *.txt *.tsv);;All files (*)"
@@ -289,24 +285,7 @@ class ImportDialog(QDialog):
         super().accept()
 
 
-def add_data_actions(window: MainWindow) -> None:
-    """File > Import People... and File > Export Data..., after Save a Copy As."""
-    from dmuboard.gui.data.export_data import export_data_dialog
-
-    menu = window.menus["file"]
-    entries = (
-        ("import_people", "&Import People…", "", "Add people from a CSV file (CRM or spreadsheet export)",
-         lambda: import_people(window)),
-        ("export_data", "E&xport Data…", "", "Write the people and links as CSV, GraphML or JSON",
-         lambda: export_data_dialog(window)),
-    )
-    listed = menu.actions()
-    anchor = window.actions.get("save_copy")
-    at = listed.index(anchor) + 1 if anchor in listed else len(listed)
-    insert_actions(window, menu, listed[at] if at < len(listed) else None, entries)
-
-
-def import_people(window: MainWindow) -> bool:
+def import_people(window: FeatureContext) -> bool:
     """Run the import dialog on the window's board; select and show the people it added."""
     editor = window.editor
     if editor is None:
@@ -317,7 +296,7 @@ def import_people(window: MainWindow) -> bool:
         window.show_error("Import People", f"This board is read-only ({reason}); nobody can be imported into it.")
         return False
     folder = Path(str(window.settings.value("import/folder", str(Path.home()))))
-    dialog = ImportDialog(editor, window, folder)
+    dialog = ImportDialog(editor, window.dialog_parent(), folder)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     window.settings.setValue("import/folder", str(dialog.folder))
     if not accepted or not dialog.imported:

@@ -9,6 +9,7 @@ are shown in plain text and leave no file behind.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,8 +18,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
+from dmuboard.gui.common.feature import ActionSpec, BoardAccess, Feature, MenuSpec
 from dmuboard.gui.common.qtapp import DEVICE_DPI
-from dmuboard.gui.shell.menus import insert_actions
 from dmuboard.model.errors import UserError
 
 # The export machinery (pictures, pages, writers, the dialog, the bundled fonts) is
@@ -29,29 +30,27 @@ if TYPE_CHECKING:
     from dmuboard.analysis import Analysis
     from dmuboard.gui.export.options import ExportOptions
     from dmuboard.gui.export.writers import Progress
-    from dmuboard.gui.shell.mainwindow import MainWindow
 
 FILTERS = {"png": "PNG pictures (*.png)", "pdf": "PDF documents (*.pdf)", "svg": "SVG drawings (*.svg)"}
 
 
-def add_export_actions(window: MainWindow) -> None:
-    """Add the three actions to the File menu, before Close Window."""
-    menu = window.menus["file"]
-    entries = (
-        ("export", "&Export…", "Ctrl+E", "Save the board as a PNG picture, a PDF or an SVG drawing",
-         lambda: export_dialog(window, "internal")),
-        ("export_proposal", "Export for &Proposal…", "Ctrl+Shift+E",
-         "Save a customer-safe picture of the board: no stances, notes, conflicts or findings",
-         lambda: export_dialog(window, "proposal")),
-        ("print", "&Print…", "Ctrl+P", "Print the board, with a preview", lambda: print_dialog(window)),
-    )
-    before = window.actions.get("close")
-    insert_actions(window, menu, before, entries)
-    if before is not None and before in menu.actions():
-        menu.insertSeparator(before)
+class ExportFeature(Feature):
+    """File > Export…, Export for Proposal… and Print…, before Close Window."""
+
+    def actions(self) -> Sequence[ActionSpec | MenuSpec]:
+        context = self.context
+        return (
+            ActionSpec("export", "&Export…", lambda: export_dialog(context, "internal"), "file", "4_export", 10,
+                       ("Ctrl+E",), "Save the board as a PNG picture, a PDF or an SVG drawing"),
+            ActionSpec("export_proposal", "Export for &Proposal…", lambda: export_dialog(context, "proposal"),
+                       "file", "4_export", 20, ("Ctrl+Shift+E",),
+                       "Save a customer-safe picture of the board: no stances, notes, conflicts or findings"),
+            ActionSpec("print", "&Print…", lambda: print_dialog(context), "file", "4_export", 30, ("Ctrl+P",),
+                       "Print the board, with a preview"),
+        )
 
 
-def _view_rect(window: MainWindow) -> tuple[float, float, float, float] | None:
+def _view_rect(window: BoardAccess) -> tuple[float, float, float, float] | None:
     view = window.view
     if view is None:
         return None
@@ -59,7 +58,7 @@ def _view_rect(window: MainWindow) -> tuple[float, float, float, float] | None:
     return (rect.x(), rect.y(), rect.width(), rect.height())
 
 
-def _analysis(window: MainWindow, options: ExportOptions) -> Analysis | None:
+def _analysis(window: BoardAccess, options: ExportOptions) -> Analysis | None:
     if options.proposal or window.editor is None:
         return None
     from dmuboard.analysis import analyze
@@ -67,7 +66,7 @@ def _analysis(window: MainWindow, options: ExportOptions) -> Analysis | None:
     return analyze(window.editor.document.board)
 
 
-def export_dialog(window: MainWindow, profile: str) -> Path | None:
+def export_dialog(window: BoardAccess, profile: str) -> Path | None:
     """Ask for the options and the file, export, and say where it went."""
     from dmuboard.gui.export import pages
     from dmuboard.gui.export.dialog import ExportDialog
@@ -82,7 +81,7 @@ def export_dialog(window: MainWindow, profile: str) -> Path | None:
     def describe(options: ExportOptions) -> str:
         return pages.describe(area_rect(scene, replace(options, selection=selected, view_rect=view_rect)), options)
 
-    dialog = ExportDialog(window, profile=profile, selected=len(selected), describe=describe)
+    dialog = ExportDialog(window.dialog_parent(), profile=profile, selected=len(selected), describe=describe)
     if dialog.exec() != ExportDialog.DialogCode.Accepted:
         return None
     options = dialog.options(selected, view_rect)
@@ -92,13 +91,14 @@ def export_dialog(window: MainWindow, profile: str) -> Path | None:
         suggested += " (proposal)"
     folder = str(window.settings.value("export/folder", str(Path.home())))
     start = str(Path(folder) / f"{suggested}.{options.format}")
-    name, _ = QFileDialog.getSaveFileName(window, "Export", start, FILTERS[options.format])
+    name, _ = QFileDialog.getSaveFileName(window.dialog_parent(), "Export", start, FILTERS[options.format])
     if not name:
         return None
     path = Path(name)
     if path.suffix.lower() != f".{options.format}":
         path = path.with_name(f"{path.name}.{options.format}")
-        if path.exists() and not _confirm_replace(window, path):  # the file dialog asked about another name
+        # the file dialog asked about another name
+        if path.exists() and not _confirm_replace(window.dialog_parent(), path):
             return None
     window.settings.setValue("export/folder", str(path.parent))
     if run_export(window, options, path):
@@ -107,14 +107,14 @@ def export_dialog(window: MainWindow, profile: str) -> Path | None:
     return None
 
 
-def run_export(window: MainWindow, options: ExportOptions, path: Path) -> bool:
+def run_export(window: BoardAccess, options: ExportOptions, path: Path) -> bool:
     """Export the window's board to ``path`` with a progress dialog; show what went wrong."""
     from dmuboard.gui.export.entry import export_board
     from dmuboard.gui.export.writers import Cancelled
 
     assert window.editor is not None and window.scene is not None
     analysis = _analysis(window, options)
-    progress, dialog = _progress(window, "Exporting…")
+    progress, dialog = _progress(window.dialog_parent(), "Exporting…")
     try:
         export_board(window.editor.document.board, path, options, layers=window.scene.layers,
                      badges=analysis.by_person() if analysis else None, analysis=analysis, progress=progress)
@@ -123,7 +123,7 @@ def run_export(window: MainWindow, options: ExportOptions, path: Path) -> bool:
         window.say("The export was cancelled; no file was written.")
         return False
     except UserError as error:
-        _warn(window, "The board could not be exported", error.message)
+        _warn(window.dialog_parent(), "The board could not be exported", error.message)
         return False
     finally:
         dialog.close()
@@ -162,7 +162,7 @@ def _warn(parent: QWidget, title: str, text: str) -> None:
 # -- printing -------------------------------------------------------------------------
 
 
-def print_dialog(window: MainWindow) -> bool:
+def print_dialog(window: BoardAccess) -> bool:
     """Ask for the options, then show Qt's print preview, which prints from the same pages."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
@@ -172,7 +172,7 @@ def print_dialog(window: MainWindow) -> bool:
     if window.editor is None or window.scene is None:
         return False
     selected = window.scene.selected_people()
-    dialog = ExportDialog(window, selected=len(selected), printing=True)
+    dialog = ExportDialog(window.dialog_parent(), selected=len(selected), printing=True)
     if dialog.exec() != ExportDialog.DialogCode.Accepted:
         return False
     options = dialog.options(tuple(selected), _view_rect(window))
@@ -181,13 +181,13 @@ def print_dialog(window: MainWindow) -> bool:
     area = area_rect(window.scene, options)
     if area.width() > area.height():  # boards are usually wide: start the preview in landscape
         printer.setPageOrientation(QPageLayout.Orientation.Landscape)
-    preview = QPrintPreviewDialog(printer, window)
+    preview = QPrintPreviewDialog(printer, window.dialog_parent())
     analysis = _analysis(window, options)
     preview.paintRequested.connect(lambda p: print_board(window, options, p, analysis))
     return preview.exec() == QPrintPreviewDialog.DialogCode.Accepted
 
 
-def print_board(window: MainWindow, options: ExportOptions, printer: QPrinter,
+def print_board(window: BoardAccess, options: ExportOptions, printer: QPrinter,
                 analysis: Analysis | None = None) -> int:
     """Paint the pages onto ``printer`` (its paper, our margins); returns the number of pages."""
     from dmuboard.gui.export.pages import PageSet
@@ -203,7 +203,7 @@ def print_board(window: MainWindow, options: ExportOptions, printer: QPrinter,
     try:
         pages = PageSet(picture, options, (paper.width(), paper.height()), analysis)
         if not painter.begin(printer):
-            _warn(window, "The board could not be printed", "The printer could not be started.")
+            _warn(window.dialog_parent(), "The board could not be printed", "The printer could not be started.")
             return 0
         for index in range(len(pages)):
             if index:

@@ -6,13 +6,15 @@ highlight. It follows the model, so a renamed person drops in or out of the matc
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStyle, QToolButton, QWidget
 
 from dmuboard.gui.common.editor import Editor
+from dmuboard.gui.common.feature import ActionSpec, Feature, FeatureContext, MenuSpec
 from dmuboard.model.board import Board, Person
 from dmuboard.model.document import Change
 
@@ -166,3 +168,20 @@ class FindBar(QWidget):
         else:
             self.count.setText(f"{self.index + 1} of {len(self.matches)}")
         self.count.setStyleSheet("color: #b3261e;" if text and not self.matches else "")
+
+
+class FindFeature(Feature):
+    """Edit > Find… and the bar under the canvas."""
+
+    def __init__(self, context: FeatureContext) -> None:
+        super().__init__(context)
+        self.bar = FindBar()
+        context.boardChanged.connect(lambda: self.bar.bind(context.editor, context.scene, context.view))
+
+    def actions(self) -> Sequence[ActionSpec | MenuSpec]:
+        return (ActionSpec("find", "&Find…", self.bar.open_bar, "edit", "3_find", 10,
+                           (QKeySequence.StandardKey.Find,), "Find people by part of their name or title", "find",
+                           toolbar="5_find", toolbar_order=10),)
+
+    def bars(self) -> Sequence[QWidget]:
+        return (self.bar,)

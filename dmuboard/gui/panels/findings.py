@@ -8,13 +8,13 @@ word, in plain text, with what to do; a click selects and centres its people, a
 double click on a finding about one customer person shows the warm path to them.
 Tokens get a badge with the severity of their most serious finding.
 
-:func:`add_findings_panel` puts the panel in the window's findings dock and adds
-Board > Show Warm Path (Ctrl+Shift+P).
+:class:`FindingsFeature` is the panel's dock and Board > Show Warm Path (Ctrl+Shift+P).
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -42,15 +42,14 @@ from dmuboard.analysis import (
 )
 from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.common.editor import Editor
+from dmuboard.gui.common.feature import ActionSpec, DockSpec, Feature, FeatureContext, MenuSpec
 from dmuboard.gui.common.firstpaint import after_first_paint
-from dmuboard.gui.shell.menus import insert_actions
 from dmuboard.model.board import Person
 from dmuboard.model.document import Change
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.scene import BoardScene
     from dmuboard.gui.canvas.view import BoardView
-    from dmuboard.gui.shell.mainwindow import MainWindow
 
 DELAY_MS = 150  # quiet time after the last change before the analysis runs
 PEOPLE_ROLE = Qt.ItemDataRole.UserRole
@@ -298,15 +297,21 @@ class FindingsPanel(QWidget):
         self.show_path_to(chosen[0])
 
 
-def add_findings_panel(window: MainWindow) -> FindingsPanel:
-    """Put the findings panel in ``window``'s findings dock and add Board > Show Warm Path."""
-    panel = FindingsPanel()
-    window.findings_dock.setWidget(panel)
-    panel.message.connect(window.say)
-    window.board_opened.connect(lambda: panel.bind(window.editor, window.scene, window.view))
-    insert_actions(window, window.menus["board"], None, (
-        ("warm_path", "Show &Warm Path", "Ctrl+Shift+P",
-         "Highlight the chain of introductions from our team to the selected customer person",
-         panel.show_path_to_selection),
-    ))
-    return panel
+class FindingsFeature(Feature):
+    """The findings dock (made at once: the badges and the presentation need its analysis
+    while it is hidden too) and Board > Show Warm Path."""
+
+    def __init__(self, context: FeatureContext) -> None:
+        super().__init__(context)
+        self.panel = FindingsPanel()
+        self.panel.message.connect(context.say)
+        context.boardChanged.connect(lambda: self.panel.bind(context.editor, context.scene, context.view))
+
+    def docks(self) -> Sequence[DockSpec]:
+        return (DockSpec("findings", "Findings", lambda: self.panel, Qt.DockWidgetArea.BottomDockWidgetArea,
+                         order=30, lazy=False, size=130),)
+
+    def actions(self) -> Sequence[ActionSpec | MenuSpec]:
+        return (ActionSpec("warm_path", "Show &Warm Path", self.panel.show_path_to_selection, "board", "1_board", 40,
+                           ("Ctrl+Shift+P",),
+                           "Highlight the chain of introductions from our team to the selected customer person"),)

@@ -7,12 +7,15 @@ Enter on a focused token) asks the window to add one in the middle of the view.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from dmuboard.gui.canvas.style import ROLE_LABELS as CHIPS
 from dmuboard.gui.canvas.style import STANCE_SYMBOLS, Theme
+from dmuboard.gui.common.feature import DockSpec, Feature
 from dmuboard.gui.common.mime import token_mime
 from dmuboard.gui.common.roletext import LINK_LABELS, ROLE_LABELS, STANCE_LABELS, role_tip
 from dmuboard.model.board import DIRECTED_KINDS, LINK_KINDS, ROLES, STANCES
@@ -217,3 +220,25 @@ class Palette(QScrollArea):
 
     def token(self, side: str, role: str | None) -> PaletteToken:
         return next(t for t in self.tokens if t.side == side and t.role == role)
+
+
+class PaletteFeature(Feature):
+    """The palette's dock: a token double-clicked adds a person in the middle of the view."""
+
+    def docks(self) -> Sequence[DockSpec]:
+        return (DockSpec("palette", "Palette", self._build, Qt.DockWidgetArea.LeftDockWidgetArea, order=10, size=190),)
+
+    def _build(self) -> Palette:
+        palette = Palette()
+        palette.activated.connect(self.add_token_in_view)
+        return palette
+
+    def add_token_in_view(self, side: str, role: str | None) -> None:
+        """A palette token double-clicked: a new person in the middle of the view."""
+        scene, view = self.context.scene, self.context.view
+        if scene is None or view is None:
+            return
+        centre = view.mapToScene(view.viewport().rect().center())
+        pid = scene.add_person_at(centre, side, role)
+        if pid is not None:
+            scene.select(people=[pid])

@@ -1,9 +1,9 @@
 """Presentation mode: the board on a projector, with spotlight, layers, saved views,
 a walk through the findings and a small on-canvas stance menu.
 
-:func:`add_presentation` attaches it all to the main window.
+:class:`Presentation` is the window's feature that brings it all.
 """
 
-from dmuboard.gui.present.mode import Presentation, add_presentation
+from dmuboard.gui.present.mode import Presentation
 
-__all__ = ["Presentation", "add_presentation"]
+__all__ = ["Presentation"]

@@ -7,15 +7,12 @@ while presenting, when the menu bar is hidden.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
+from dmuboard.gui.common.feature import ActionSpec, FeatureContext, MenuSpec
 from dmuboard.model.board import LAYERS
-
-if TYPE_CHECKING:
-    from dmuboard.gui.shell.mainwindow import MainWindow
 
 LAYER_TITLES = {
     "reporting": "&Reporting Lines",
@@ -32,26 +29,25 @@ class Layers(QObject):
 
     changed = Signal(frozenset)  # the layers now shown
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.actions: dict[str, QAction] = {}
-        menu = window.menus["view"].addMenu("&Layers")
-        for layer in LAYERS:
-            action = QAction(LAYER_TITLES[layer], window)
-            action.setObjectName(f"layer_{layer}")
-            action.setCheckable(True)
-            action.setChecked(True)
-            action.setShortcut(QKeySequence(LAYER_KEYS[layer]))
+    def __init__(self, context: FeatureContext) -> None:
+        super().__init__(context)
+        self.context = context
+        context.boardChanged.connect(self.apply)
+
+    def specs(self) -> list[ActionSpec | MenuSpec]:
+        """View > Layers and its switches (on the window too, for their keys)."""
+        specs: list[ActionSpec | MenuSpec] = [MenuSpec("view/layers", "&Layers", "view", "2_window", 30)]
+        for i, layer in enumerate(LAYERS):
             words = LAYER_TITLES[layer].replace("&", "").lower()
-            action.setStatusTip(f"Show or hide {words} ({LAYER_KEYS[layer]})")
-            action.toggled.connect(self._toggled)
-            menu.addAction(action)
-            window.addAction(action)  # the key works with the menu bar hidden
-            window.actions[action.objectName()] = action
-            self.actions[layer] = action
-        self.menu = menu
-        window.board_opened.connect(self.apply)
+            specs.append(ActionSpec(f"layer_{layer}", LAYER_TITLES[layer], self._toggled, "view/layers", "", i,
+                                    (LAYER_KEYS[layer],), f"Show or hide {words} ({LAYER_KEYS[layer]})",
+                                    checkable=True, checked=True, window_key=True))
+        return specs
+
+    @property
+    def actions(self) -> dict[str, QAction]:
+        """The switch of each layer, by layer."""
+        return {layer: self.context.action(f"layer_{layer}") for layer in LAYERS}
 
     def shown(self) -> frozenset[str]:
         return frozenset(layer for layer, action in self.actions.items() if action.isChecked())
@@ -71,6 +67,6 @@ class Layers(QObject):
     def apply(self) -> None:
         """Give the canvas the layers the actions say."""
         shown = self.shown()
-        if self.window.scene is not None:
-            self.window.scene.set_layers(shown)
+        if self.context.scene is not None:
+            self.context.scene.set_layers(shown)
         self.changed.emit(shown)

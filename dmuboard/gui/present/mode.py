@@ -10,25 +10,31 @@ right-click on a person changes their stance, and undo keeps working.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QTransform
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtGui import QAction, QTransform
+from PySide6.QtWidgets import QWidget
 
 from dmuboard.gui.canvas.style import Theme
+from dmuboard.gui.common.feature import ActionSpec, DockSpec, Feature, FeatureContext, MenuSpec
 from dmuboard.gui.present.caption import Caption
 from dmuboard.gui.present.layers import Layers
 from dmuboard.gui.present.projector import projector_theme_for
 from dmuboard.gui.present.spotlight import Spotlight, SpotlightClicks
 from dmuboard.gui.present.stancemenu import StanceMenus
 from dmuboard.gui.present.views import SavedViews
-from dmuboard.gui.present.viewsdock import add_views_panel
+from dmuboard.gui.present.viewsdock import ViewsPanel
 from dmuboard.gui.present.walkthrough import FindingsWalk
 
-if TYPE_CHECKING:
-    from dmuboard.gui.shell.mainwindow import MainWindow
+KEYS = (  # the keys while presenting: on the window only, enabled while presenting
+    ("present_leave", ("Esc",)),
+    ("present_next_view", ("Space", "Right", "PgDown")),
+    ("present_previous_view", ("Left", "PgUp")),
+    ("present_next_finding", ("F",)),
+    ("present_previous_finding", ("Shift+F",)),
+)
 
 
 @dataclass
@@ -48,58 +54,64 @@ class Before:
     layers: frozenset[str] = field(default_factory=frozenset)
 
 
-class Presentation(QObject):
-    """Presentation mode of one main window."""
+class Presentation(QObject, Feature):
+    """Presentation mode of one main window, with its layers, saved views and Views dock."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, context: FeatureContext) -> None:
+        QObject.__init__(self, context.window)
+        Feature.__init__(self, context)
+        window = context.window
         self.window = window
         self.before: Before | None = None
-        self.layers = Layers(window)
+        self.layers = Layers(context)
         self.spotlight = Spotlight()
         self.clicks = SpotlightClicks(self.spotlight, self)
         self.stances = StanceMenus(self)
-        self.views = SavedViews(window, self.layers)
-        self.views_panel = add_views_panel(window, self.views)
+        self.views = SavedViews(context, self.layers)
         self.caption = Caption(window, 22.0)
         self.name_caption = Caption(window, 20.0, at_top=True)
-        self.walk = FindingsWalk(window, self.spotlight, self.caption)
+        self.walk = FindingsWalk(context, self.spotlight, self.caption)
         self.layers.changed.connect(lambda _shown: self.spotlight.apply())
         self.keys: dict[str, QAction] = {}
+        self._added: list[QAction] = []
         self.fit_on_leave = False  # presenting from the start: leave to a board fitted to the window
-        self._make_actions()
-        window.board_opened.connect(self._board_opened)
+        context.boardChanged.connect(self._board_opened)
 
     @property
     def active(self) -> bool:
         return self.before is not None
 
-    def _make_actions(self) -> None:
-        w = self.window
-        present = QAction("&Present", w)
-        present.setObjectName("present")
-        present.setShortcut(QKeySequence("F5"))
-        present.setStatusTip("Show the board full screen for a projector (Esc leaves)")
-        present.triggered.connect(self.toggle)
-        w.actions["present"] = present
-        w.menus["view"].addSeparator()
-        w.menus["view"].addAction(present)
-        w.addAction(present)
-        for name, keys, slot in (
-            ("present_leave", ["Esc"], self.escape),
-            ("present_next_view", ["Space", "Right", "PgDown"], lambda: self.step_view(1)),
-            ("present_previous_view", ["Left", "PgUp"], lambda: self.step_view(-1)),
-            ("present_next_finding", ["F"], lambda: self.walk.step(1)),
-            ("present_previous_finding", ["Shift+F"], lambda: self.walk.step(-1)),
-        ):
-            action = QAction(name, w)
-            action.setObjectName(name)
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setEnabled(False)  # only while presenting
-            action.triggered.connect(slot)
-            w.addAction(action)
-            self.keys[name] = action
+    @property
+    def views_panel(self) -> ViewsPanel:
+        """The Views dock's panel (made now, if the dock has not been shown yet)."""
+        panel = self.context.dock_content("views")
+        assert isinstance(panel, ViewsPanel)
+        return panel
+
+    def docks(self) -> Sequence[DockSpec]:
+        return (DockSpec("views", "Views", lambda: ViewsPanel(self.context, self.views),
+                         Qt.DockWidgetArea.RightDockWidgetArea, order=40, tab_with="inspector"),)
+
+    def actions(self) -> Sequence[ActionSpec | MenuSpec]:
+        steps = {
+            "present_leave": self.escape,
+            "present_next_view": lambda: self.step_view(1),
+            "present_previous_view": lambda: self.step_view(-1),
+            "present_next_finding": lambda: self.walk.step(1),
+            "present_previous_finding": lambda: self.walk.step(-1),
+        }
+        return (
+            *self.layers.specs(),
+            ActionSpec("save_view", "Save Current &View…", lambda: self.views_panel.ask_save(), "view", "2_window", 40,
+                       ("Ctrl+Shift+V",), "Save the area shown and the layers as a named view, for presenting"),
+            ActionSpec("present", "&Present", self.toggle, "view", "3_present", 10, ("F5",),
+                       "Show the board full screen for a projector (Esc leaves)", window_key=True),
+            *(ActionSpec(name, name, steps[name], shortcuts=keys, enabled=False,
+                         shortcut_context=Qt.ShortcutContext.WindowShortcut) for name, keys in KEYS),
+        )
+
+    def placed(self) -> None:
+        self.keys = {name: self.context.action(name) for name, _keys in KEYS}
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """While the whole board is presented, keep it fitted whenever the view changes size
@@ -113,13 +125,14 @@ class Presentation(QObject):
         self.walk.stop()
         self.name_caption.clear()
         self.views.current = -1
-        self.spotlight.bind(self.window.scene)
-        self.clicks.watch(self.window.view)
-        if self.window.view is not None:
-            self.window.view.viewport().installEventFilter(self)
-        self.stances.watch(self.window.view)
-        if self.active and self.window.scene is not None:
-            self.window.scene.set_theme(projector_theme_for(self.window.scene))
+        context = self.context
+        self.spotlight.bind(context.scene)
+        self.clicks.watch(context.view)
+        if context.view is not None:
+            context.view.viewport().installEventFilter(self)
+        self.stances.watch(context.view)
+        if self.active and context.scene is not None:
+            context.scene.set_theme(projector_theme_for(context.scene))
             QTimer.singleShot(0, self, self.fit)
 
     # -- entering and leaving ----------------------------------------------------------------
@@ -136,18 +149,15 @@ class Presentation(QObject):
             self.enter()
 
     def _chrome(self) -> list[QWidget]:
-        w = self.window
-        parts: list[QWidget] = [w.menuBar(), w.statusBar(), w.findbar]
-        parts += w.findChildren(QToolBar)
-        parts += list(w.docks.values())
-        return parts
+        return self.context.chrome()
 
     def enter(self) -> None:
         """Full screen, only the canvas, projector theme, the board fitted."""
         w = self.window
         if self.active:
             return
-        view = w.view
+        view = self.context.view
+        scene = self.context.scene
         self.before = Before(
             geometry=w.saveGeometry(),
             rect=w.geometry(),
@@ -156,7 +166,7 @@ class Presentation(QObject):
             shown={part: part.isVisible() for part in self._chrome()},
             transform=view.transform() if view is not None else None,
             scroll=(view.horizontalScrollBar().value(), view.verticalScrollBar().value()) if view else (0, 0),
-            theme=w.scene.look.theme if w.scene is not None else None,
+            theme=scene.look.theme if scene is not None else None,
             scroll_bars=(view.horizontalScrollBarPolicy(), view.verticalScrollBarPolicy()) if view else (
                 Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAsNeeded),
             layers=self.layers.shown(),
@@ -167,12 +177,12 @@ class Presentation(QObject):
             action.setEnabled(True)
         # the window's own actions keep their keys (undo, redo, delete…) with the menu bar hidden
         have = set(QWidget.actions(w))
-        self._added = [a for a in w.actions.values() if a not in have]
+        self._added = [a for a in self.context.named_actions().values() if a not in have]
         w.addActions(self._added)
         self.clicks.enabled = True
         self.stances.large = True
-        if w.scene is not None:
-            w.scene.set_theme(projector_theme_for(w.scene))
+        if scene is not None:
+            scene.set_theme(projector_theme_for(scene))
         if view is not None:
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -182,7 +192,7 @@ class Presentation(QObject):
         if view is not None:
             view.setFocus()
         self.name_caption.show_text("Presenting · Esc to leave", view, seconds=2.5)
-        w.say("Presenting: Esc leaves, Space steps through the views, F through the findings.")
+        self.context.say("Presenting: Esc leaves, Space steps through the views, F through the findings.")
 
     def _fill_screen(self) -> None:
         """Without a window manager (a kiosk, a bare X server) full screen is only asked
@@ -196,7 +206,7 @@ class Presentation(QObject):
         self.name_caption.replace_over()
 
     def fit(self) -> None:
-        view = self.window.view
+        view = self.context.view
         if view is None or not self.active:
             return
         rect = view.board_scene.people_rect()
@@ -222,11 +232,12 @@ class Presentation(QObject):
         self.stances.large = False
         for action in self.keys.values():
             action.setEnabled(False)
-        for action in getattr(self, "_added", []):
+        for action in self._added:
             w.removeAction(action)
         self._added = []
-        if w.scene is not None and before.theme is not None:
-            w.scene.set_theme(before.theme)
+        scene = self.context.scene
+        if scene is not None and before.theme is not None:
+            scene.set_theme(before.theme)
         if self.layers.shown() != before.layers:
             self.layers.set_shown(before.layers)
         w.setWindowState(before.window_state)
@@ -243,7 +254,7 @@ class Presentation(QObject):
             QTimer.singleShot(delay, self, lambda: self._restore_view(before, refit))
 
     def _restore_view(self, before: Before, refit: bool) -> None:
-        view = self.window.view
+        view = self.context.view
         if view is None or before.transform is None or self.active:
             return
         view.setHorizontalScrollBarPolicy(before.scroll_bars[0])
@@ -260,7 +271,7 @@ class Presentation(QObject):
 
     def escape(self) -> None:
         """Esc: finish naming, else end the findings walk, else leave presentation."""
-        scene = self.window.scene
+        scene = self.context.scene
         if scene is not None and scene.name_editor is not None:
             scene.name_editor.finish(False)
         elif scene is not None and scene.linking:
@@ -276,12 +287,7 @@ class Presentation(QObject):
         shown = self.views.step(delta)
         if shown is None:
             self.name_caption.show_text("No saved views yet: save them in the Views panel (View > Panels).",
-                                        self.window.view, seconds=3.0)
+                                        self.context.view, seconds=3.0)
         else:
             self.spotlight.clear()
-            self.name_caption.show_text(shown.name, self.window.view, seconds=2.0)
-
-
-def add_presentation(window: MainWindow) -> Presentation:
-    """Presentation mode, layers, saved views and the stance menu for ``window``."""
-    return Presentation(window)
+            self.name_caption.show_text(shown.name, self.context.view, seconds=2.0)

@@ -16,8 +16,8 @@ from dmuboard.model.document import Change
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.view import BoardView
+    from dmuboard.gui.common.feature import FeatureContext
     from dmuboard.gui.present.layers import Layers
-    from dmuboard.gui.shell.mainwindow import MainWindow
 
 GLIDE_MS = 400
 
@@ -30,9 +30,9 @@ def visible_rect(view: BoardView) -> QRectF:
 class SavedViews(QObject):
     """Saving, editing and stepping through the open board's views."""
 
-    def __init__(self, window: MainWindow, layers: Layers) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, context: FeatureContext, layers: Layers) -> None:
+        super().__init__(context)
+        self.window = context
         self.layers = layers
         self.current = -1  # the view last stepped to
         self.glide = QVariantAnimation(self)

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDockWidget,
     QGridLayout,
     QInputDialog,
     QLineEdit,
@@ -19,17 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from dmuboard.gui.present.views import SavedViews
-from dmuboard.gui.shell.menus import insert_actions
 from dmuboard.model.document import Change
 
 if TYPE_CHECKING:
-    from dmuboard.gui.shell.mainwindow import MainWindow
+    from dmuboard.gui.common.feature import FeatureContext
 
 
 class ViewsPanel(QWidget):
     """The list of saved views of the open board."""
 
-    def __init__(self, window: MainWindow, views: SavedViews) -> None:
+    def __init__(self, window: FeatureContext, views: SavedViews) -> None:
         super().__init__()
         self.main = window
         self.saved = views
@@ -54,8 +51,8 @@ class ViewsPanel(QWidget):
         self.buttons["save"].setToolTip("Save the area shown and the layers as a named view")
         layout.addLayout(buttons)
         self.list.currentRowChanged.connect(lambda _row: self._enable())
-        window.board_opened.connect(self.follow_board)
-        self.refresh()
+        window.boardChanged.connect(self.follow_board)
+        self.follow_board()
 
     def follow_board(self) -> None:
         if self.main.editor is not None:
@@ -117,23 +114,3 @@ class ViewsPanel(QWidget):
 
     def delete_chosen(self) -> None:
         self.saved.delete(self.list.currentRow())
-
-
-def add_views_panel(window: MainWindow, views: SavedViews) -> ViewsPanel:
-    """The Views dock (with its entry in View > Panels) and View > Save Current View…."""
-    panel = ViewsPanel(window, views)
-    dock = QDockWidget("Views", window)
-    dock.setObjectName("viewsDock")
-    dock.setWidget(panel)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    if "inspector" in window.docks:
-        window.tabifyDockWidget(window.docks["inspector"], dock)
-        window.docks["inspector"].raise_()
-    window.docks["views"] = dock
-    window.panels_menu.insertAction(window.panels_menu.actions()[-2] if len(window.panels_menu.actions()) > 1
-                                    else None, dock.toggleViewAction())  # type: ignore[arg-type]
-    insert_actions(window, window.menus["view"], None, (
-        ("save_view", "Save Current &View…", "Ctrl+Shift+V",
-         "Save the area shown and the layers as a named view, for presenting", panel.ask_save),
-    ))
-    return panel

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF, Qt
 
 from dmuboard.analysis import Finding
+from dmuboard.gui.panels.findings import FindingsFeature
 from dmuboard.gui.present.caption import Caption
 from dmuboard.gui.present.spotlight import Spotlight
 
 if TYPE_CHECKING:
-    from dmuboard.gui.shell.mainwindow import MainWindow
+    from dmuboard.gui.common.feature import FeatureContext
 
 
 CLOSE_UP = (880.0, 620.0)  # the least of the board (scene units) a finding's close-up shows
@@ -21,7 +22,7 @@ CLOSE_UP = (880.0, 620.0)  # the least of the board (scene units) a finding's cl
 class FindingsWalk:
     """Steps through the findings of the findings panel's latest analysis."""
 
-    def __init__(self, window: MainWindow, spotlight: Spotlight, caption: Caption) -> None:
+    def __init__(self, window: FeatureContext, spotlight: Spotlight, caption: Caption) -> None:
         self.window = window
         self.spotlight = spotlight
         self.caption = caption
@@ -32,7 +33,7 @@ class FindingsWalk:
         return self.index >= 0
 
     def findings(self) -> tuple[Finding, ...]:
-        panel = self.window.findings
+        panel = self.window.feature(FindingsFeature).panel
         if panel.editor is None:
             return ()
         if panel.analysis is None or panel.timer.isActive():

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
     from dmuboard.gui.common.editor import Editor
+    from dmuboard.gui.common.feature import FeatureContext
     from dmuboard.gui.panels.inspector import Inspector
     from dmuboard.gui.shell.session import Recent
 
@@ -50,10 +51,14 @@ class WindowFiles(QMainWindow):
         settings: QSettings
         recent: Recent
         opened: OpenBoard | None
-        editor: Editor | None
-        inspector: Inspector
-        recent_menu: QMenu
+        context: FeatureContext
 
+        @property
+        def editor(self) -> Editor | None: ...
+        @property
+        def inspector(self) -> Inspector: ...
+        @property
+        def recent_menu(self) -> QMenu: ...
         def install(self, opened: OpenBoard) -> None: ...
         def say(self, text: str) -> None: ...
 
@@ -187,7 +192,7 @@ class WindowFiles(QMainWindow):
         if path.resolve() == self.opened.path.resolve():
             self.say(f"{path.name} is this board's own file, and it is already saved.")
             return False
-        self.inspector.current_page_flush()
+        self.context.flush_typing()
         original = self.opened.path.name
         try:
             if suffix == ".json":

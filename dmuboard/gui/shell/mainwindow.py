@@ -5,59 +5,46 @@ The window holds one open board at a time (:class:`~dmuboard.gui.shell.session.O
 with its editor, scene and view. Opening another board first opens it, and only
 when that worked lets go of the old one, so a refused file leaves the window as it
 was. Every change is already on disk, so closing has nothing to save: it releases
-the lock and closes the store. File commands live in :mod:`.window_files`.
+the lock and closes the store. File commands live in :mod:`.files`;
+the features (:mod:`.features`) bring the rest, through a
+:class:`~dmuboard.gui.common.feature.FeatureContext`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMenu, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtWidgets import QApplication, QLabel, QToolBar, QVBoxLayout, QWidget
 
 from dmuboard import __version__
 from dmuboard.gui.canvas.scene import BoardScene
 from dmuboard.gui.canvas.view import BoardView
 from dmuboard.gui.common.editor import Editor
+from dmuboard.gui.common.feature import Feature, FeatureContext
 from dmuboard.gui.common.firstpaint import after_first_paint
-from dmuboard.gui.data.import_wizard import add_data_actions
-from dmuboard.gui.export.actions import add_export_actions
-from dmuboard.gui.panels.findbar import FindBar
-from dmuboard.gui.panels.findings import add_findings_panel
-from dmuboard.gui.panels.inspector import Inspector
-from dmuboard.gui.panels.palette import Palette
-from dmuboard.gui.present import add_presentation
 from dmuboard.gui.shell.banner import ReadOnlyBanner
-from dmuboard.gui.shell.files import WindowFiles
-from dmuboard.gui.shell.menus import build_actions, panel_actions
+from dmuboard.gui.shell.docks import Docks
+from dmuboard.gui.shell.features import make_features
+from dmuboard.gui.shell.menus import Placer, panel_actions, window_actions
+from dmuboard.gui.shell.parts import WindowParts
 from dmuboard.gui.shell.session import OpenBoard, Recent, boards_dir
 from dmuboard.model.document import Change
 
 APP_NAME = "DMU Board"
 
 
-class MainWindow(WindowFiles):
+class MainWindow(WindowParts):
     """One window on one board."""
-
-    board_opened = Signal()  # a board was put in the window: editor, scene and view are new
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.recent = Recent(settings)
         self.opened: OpenBoard | None = None
-        self.editor: Editor | None = None
-        self.scene: BoardScene | None = None
-        self.view: BoardView | None = None
-        # Named actions for every part of the program (this hides QWidget.actions(), on purpose).
-        self.actions: dict[str, QAction] = {}  # type: ignore[assignment]
-        self.menus: dict[str, QMenu] = {}
-        self.docks: dict[str, QDockWidget] = {}
-        self.toolbar: QToolBar
-        self.recent_menu: QMenu
-        self.panels_menu: QMenu
         self.undo_group = QUndoGroup(self)
+        self.context = FeatureContext(self, self, settings)
         self.setWindowTitle(APP_NAME)
         self.setDockNestingEnabled(True)
         self.setAcceptDrops(True)  # a .dmu or .json file dropped on the window opens it
@@ -71,48 +58,33 @@ class MainWindow(WindowFiles):
         self.placeholder = QLabel("No board is open.", central)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.central_layout.addWidget(self.placeholder, 1)
-        self.findbar = FindBar(central)
-        self.central_layout.addWidget(self.findbar)
         self.setCentralWidget(central)
 
-        self.token_palette = Palette()
-        self.token_palette.activated.connect(self.add_token_in_view)
-        self.inspector = Inspector()
-        findings = QLabel("The board's findings appear here.")
-        findings.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        findings.setWordWrap(True)
-        self._dock("palette", "Palette", self.token_palette, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._dock("inspector", "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._dock("findings", "Findings", findings, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.features: list[Feature] = make_features(self.context)
+        self._bars: list[QWidget] = []
+        for feature in self.features:
+            for bar in feature.bars():
+                self.central_layout.addWidget(bar)
+                self._bars.append(bar)
+        self.docks_of = Docks(self)
+        self.docks_of.add([spec for feature in self.features for spec in feature.docks()])
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
         self.counts = QLabel(self)
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.counts)
-        build_actions(self)
-        panel_actions(self, self.panels_menu)
-        add_data_actions(self)
-        self.findings = add_findings_panel(self)
-        add_export_actions(self)
-        self.presentation = add_presentation(self)
-        self.actions["snap"].setChecked(bool(self.settings.value("board/snap", False, type=bool)))
+        self.placer = Placer(self)
+        self.placer.add(window_actions(self, self.undo_group))
+        for feature in self.features:
+            self.placer.add(feature.actions())
+        self.toolbar: QToolBar = self.placer.build()
+        panel_actions(self.menu("view/panels"), self.docks_of.docks.values(), self.toolbar)
+        for feature in self.features:
+            feature.placed()
         self.restore_layout()
 
     # -- panels and layout -------------------------------------------------------------
-
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"{name}Dock")
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        self.docks[name] = dock
-        return dock
-
-    @property
-    def findings_dock(self) -> QDockWidget:
-        """The findings panel; the analysis fills it with ``setWidget``."""
-        return self.docks["findings"]
 
     def restore_layout(self) -> None:
         """Window size, position and panels as the user left them (a sensible start otherwise)."""
@@ -125,9 +97,7 @@ class MainWindow(WindowFiles):
             self.resize(max(width, 800), max(height, 560))
         state = self.settings.value("window/state")
         if state is None or not self.restoreState(state):
-            self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [190, 320],
-                             Qt.Orientation.Horizontal)
-            self.resizeDocks([self.docks["findings"]], [130], Qt.Orientation.Vertical)
+            self.docks_of.first_sizes()
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -142,7 +112,7 @@ class MainWindow(WindowFiles):
         editor = Editor(opened.store.document(), self)
         scene = BoardScene(editor, near=None)  # the view's fit decides, before the first paint
         view = BoardView(scene)
-        self.opened, self.editor, self.scene, self.view = opened, editor, scene, view
+        self.opened = opened
         self.placeholder.hide()
         self.central_layout.insertWidget(1, view, 1)
         self.undo_group.addStack(editor.undo_stack)
@@ -150,11 +120,7 @@ class MainWindow(WindowFiles):
         editor.message.connect(self.say)
         scene.message.connect(self.say)
         editor.changed.connect(self._model_changed)
-        scene.selectionChanged.connect(self._selection_changed)
-        scene.set_snap_to_grid(self.actions["snap"].isChecked())
-        scene.set_connect_mode(self.actions["connect"].isChecked())
-        self.inspector.set_editor(editor)
-        self.findbar.bind(editor, scene, view)
+        self.context.set_board(editor, scene, view, opened.path)
         self.banner.show_reason(opened.read_only_reason)
         self.recent.add(opened.path)
         self.update_title()
@@ -163,7 +129,6 @@ class MainWindow(WindowFiles):
         QTimer.singleShot(0, view, view.fit)  # once the window has its size
         after_first_paint(view.viewport(), lambda: self._prepare_writing(opened))
         after_first_paint(view.viewport(), scene.prepare_near_parts)
-        self.board_opened.emit()
 
     def _prepare_writing(self, opened: OpenBoard) -> None:
         """Once the board is on screen: make the first change as quick as the next ones."""
@@ -175,21 +140,21 @@ class MainWindow(WindowFiles):
         and the file are released. Nothing needs saving."""
         if self.opened is None:
             return
-        self.inspector.set_editor(None)  # commits what is typed but not yet committed
-        self.findbar.bind(None, None, None)
-        if self.editor is not None:
-            self.undo_group.removeStack(self.editor.undo_stack)
-            self.editor.close()
-        if self.view is not None:
-            self.central_layout.removeWidget(self.view)
-            self.view.setParent(None)
-            self.view.deleteLater()
-        if self.scene is not None:
-            self.scene.deleteLater()
-        if self.editor is not None:
-            self.editor.deleteLater()
+        editor, scene, view = self.editor, self.scene, self.view
+        self.context.set_board(None, None, None)  # the inspector commits what is typed but not yet committed
+        if editor is not None:
+            self.undo_group.removeStack(editor.undo_stack)
+            editor.close()
+        if view is not None:
+            self.central_layout.removeWidget(view)
+            view.setParent(None)
+            view.deleteLater()
+        if scene is not None:
+            scene.deleteLater()
+        if editor is not None:
+            editor.deleteLater()
         self.opened.close()
-        self.opened, self.editor, self.scene, self.view = None, None, None, None
+        self.opened = None
         self.placeholder.show()
         self.banner.show_reason(None)
         self.update_title()
@@ -200,10 +165,6 @@ class MainWindow(WindowFiles):
             self.update_title()
         if change.people or change.removed_people or change.links or change.removed_links:
             self.update_counts()
-
-    def _selection_changed(self) -> None:
-        if self.scene is not None:
-            self.inspector.show_selection(self.scene.selected_people(), self.scene.selected_links())
 
     def update_title(self) -> None:
         """"<board title> — <file name> — DMU Board", and " [read-only]" when it is."""
@@ -230,15 +191,6 @@ class MainWindow(WindowFiles):
 
     # -- board actions -----------------------------------------------------------------
 
-    def set_snap_to_grid(self, on: bool) -> None:
-        self.settings.setValue("board/snap", on)
-        if self.scene is not None:
-            self.scene.set_snap_to_grid(on)
-
-    def set_connect_mode(self, on: bool) -> None:
-        if self.scene is not None:
-            self.scene.set_connect_mode(on)
-
     def start_presentation(self) -> None:
         """Presentation mode from the start (`dmuboard FILE --present`): full screen for a projector."""
         self.presentation.start()
@@ -251,22 +203,13 @@ class MainWindow(WindowFiles):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.WindowStateChange:  # full screen left by other means too
-            named = self.actions if isinstance(self.actions, dict) else {}  # not yet made: Qt's method
-            action = named.get("full_screen")
+            placer = getattr(self, "placer", None)  # None while the window is being made
+            action = placer.actions.get("full_screen") if placer is not None else None
             if action is not None:
                 action.blockSignals(True)
                 action.setChecked(self.isFullScreen())
                 action.blockSignals(False)
         super().changeEvent(event)
-
-    def add_token_in_view(self, side: str, role: str | None) -> None:
-        """A palette token double-clicked: a new person in the middle of the view."""
-        if self.scene is None or self.view is None:
-            return
-        centre = self.view.mapToScene(self.view.viewport().rect().center())
-        pid = self.scene.add_person_at(centre, side, role)
-        if pid is not None:
-            self.scene.select(people=[pid])
 
     def about(self) -> None:
         self.inform(

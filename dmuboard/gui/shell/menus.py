@@ -1,183 +1,158 @@
-"""The main window's menus, toolbar and shortcuts.
+"""The main window's menus, toolbar and shortcuts, made from the features' action specs.
 
-Actions reach the open board through the window at the moment they are triggered
-(``window.scene``, ``window.view``), so they keep working after another board is
-opened. Other parts of the program add to the menus through ``window.menus``
-("file", "edit", "view", "board", "help") and to ``window.toolbar``.
+Every action of the window is declared as data (:class:`~dmuboard.gui.common.feature.ActionSpec`),
+by the window itself (:func:`window_actions`: files, undo, full screen, about) and by
+its features. :class:`Placer` makes the QActions and puts them in the menus by menu
+id, group and order, and on the toolbar by toolbar group.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
+from dmuboard.gui.common.feature import ActionSpec, Key, MenuSpec
 from dmuboard.gui.shell.icons import icon
 
-if TYPE_CHECKING:
-    from dmuboard.gui.shell.mainwindow import MainWindow
-
 Keys = QKeySequence.StandardKey
+MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("board", "&Board"), ("help", "&Help"))
 
 
-def _action(window: MainWindow, name: str, text: str, slot: Callable[..., Any] | None = None,
-            keys: list[QKeySequence] | None = None, tip: str = "", icon_name: str = "",
-            checkable: bool = False) -> QAction:
-    action = QAction(text, window)
-    action.setObjectName(name)
+def _keys(keys: Iterable[Key]) -> list[QKeySequence]:
+    return [QKeySequence(key) for key in keys]
+
+
+def make_action(parent: QObject, spec: ActionSpec) -> QAction:
+    """The QAction for ``spec`` (named by its id)."""
+    action = spec.make(parent) if spec.make is not None else QAction(spec.text, parent)
+    action.setObjectName(spec.id)
+    keys = _keys(spec.shortcuts)
     if keys:
         action.setShortcuts(keys)
-    if tip:
-        action.setStatusTip(tip)
-        shortcut = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
-        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
-    if icon_name:
-        action.setIcon(icon(icon_name))
-    action.setCheckable(checkable)
-    if slot is not None:
-        (action.toggled if checkable else action.triggered).connect(slot)
-    window.actions[name] = action
+    if spec.shortcut_context is not None:
+        action.setShortcutContext(spec.shortcut_context)
+    if spec.tip:
+        action.setStatusTip(spec.tip)
+        if spec.make is None:
+            shortcut = keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
+            action.setToolTip(f"{spec.tip} ({shortcut})" if shortcut else spec.tip)
+    if spec.icon:
+        action.setIcon(icon(spec.icon))
+    if spec.checkable:
+        action.setCheckable(True)
+        action.setChecked(spec.checked)
+    if not spec.enabled:
+        action.setEnabled(False)
+    if spec.handler is not None:
+        handler = spec.handler
+        if spec.checkable:
+            action.toggled.connect(handler)
+        else:
+            action.triggered.connect(lambda _checked=False: handler())
     return action
 
 
-def insert_actions(window: MainWindow, menu: QMenu, before: QAction | None,
-                   entries: tuple[tuple[str, str, str, str, Callable[[], Any]], ...]) -> None:
-    """Add (name, text, keys, tip, slot) actions to ``menu`` ahead of ``before`` (at the end
-    when it is None or not in the menu), named in ``window.actions`` like the window's own."""
-    if before not in menu.actions():
-        before = None
-    for name, text, keys, tip, slot in entries:
-        action = _action(window, name, text, slot, [QKeySequence(keys)] if keys else None, tip)
-        if before is not None:
-            menu.insertAction(before, action)
-        else:
-            menu.addAction(action)
+class Placer:
+    """Makes the window's actions and menus from specs, and places them."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window
+        self.actions: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        self._entries: dict[str, list[tuple[str, int, int, ActionSpec | MenuSpec]]] = {}
+        self._toolbar: list[tuple[str, int, int, str]] = []
+
+    def add(self, specs: Sequence[ActionSpec | MenuSpec]) -> None:
+        for spec in specs:
+            if spec.id in self.actions or spec.id in self._entries:
+                raise ValueError(f"two actions or menus are called {spec.id!r}")
+            number = len(self.actions) + len(self._toolbar) + sum(map(len, self._entries.values()))
+            if isinstance(spec, MenuSpec):
+                self._entries[spec.id] = []
+                self._entries.setdefault(spec.menu, []).append((spec.group, spec.order, number, spec))
+                continue
+            action = make_action(self.window, spec)
+            self.actions[spec.id] = action
+            if spec.menu:
+                self._entries.setdefault(spec.menu, []).append((spec.group, spec.order, number, spec))
+            if not spec.menu or spec.window_key:
+                self.window.addAction(action)  # its keys work with the menu bar hidden
+            if spec.toolbar:
+                self._toolbar.append((spec.toolbar, spec.toolbar_order, number, spec.id))
+
+    def build(self) -> QToolBar:
+        """Fill the menu bar and make the toolbar; returns the toolbar."""
+        bar = self.window.menuBar()
+        for name, text in MENUS:
+            self.menus[name] = bar.addMenu(text)
+            self._fill(name)
+        toolbar = QToolBar("Toolbar", self.window)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        group = None
+        for toolbar_group, _order, _number, name in sorted(self._toolbar):
+            if group is not None and toolbar_group != group:
+                toolbar.addSeparator()
+            group = toolbar_group
+            toolbar.addAction(self.actions[name])
+        if group is not None:
+            toolbar.addSeparator()
+        self.window.addToolBar(toolbar)
+        return toolbar
+
+    def _fill(self, name: str) -> None:
+        menu = self.menus[name]
+        group = None
+        for entry_group, _order, _number, spec in sorted(self._entries.get(name, []), key=lambda e: e[:3]):
+            if group is not None and entry_group != group:
+                menu.addSeparator()
+            group = entry_group
+            if isinstance(spec, MenuSpec):
+                sub = menu.addMenu(spec.text)
+                self.menus[spec.id] = sub
+                if spec.about_to_show is not None:
+                    sub.aboutToShow.connect(spec.about_to_show)
+                self._fill(spec.id)
+            else:
+                menu.addAction(self.actions[spec.id])
 
 
-def _on_scene(window: MainWindow, method: str, *args: Any) -> Callable[..., None]:
-    """A slot that calls ``method`` on the scene of the board open at that moment."""
-
-    def call(*_ignored: Any) -> None:
-        if window.scene is not None:
-            getattr(window.scene, method)(*args)
-
-    return call
-
-
-def _on_view(window: MainWindow, method: str) -> Callable[..., None]:
-    def call(*_ignored: Any) -> None:
-        if window.view is not None:
-            getattr(window.view, method)()
-
-    return call
-
-
-def build_actions(window: MainWindow) -> None:
-    """Create every action, the menus and the toolbar of ``window``."""
-    k = QKeySequence
-    a = _action
-    a(window, "new", "&New Board", window.new_board, [k(Keys.New)],
-      "Make a new, empty board (kept safe from the first edit)", "new")
-    a(window, "open", "&Open…", window.open_dialog, [k(Keys.Open)], "Open a board file", "open")
-    a(window, "save_copy", "Save a &Copy As…", window.save_copy_dialog, [k(Keys.SaveAs)],
-      "Write a copy of this board to another file and go on working on the copy", "save_copy")
-    a(window, "close", "&Close Window", window.close, [k(Keys.Close)],
-      "Close this window (the board is already saved)")
-    a(window, "quit", "&Quit", window.quit_app, [k("Ctrl+Q")], "Quit DMU Board")
-
-    undo = window.undo_group.createUndoAction(window, "&Undo")
-    undo.setShortcuts([k(Keys.Undo)])
-    undo.setIcon(icon("undo"))
-    redo = window.undo_group.createRedoAction(window, "&Redo")
-    redo.setShortcuts([k("Ctrl+Shift+Z"), k("Ctrl+Y")])
-    redo.setIcon(icon("redo"))
-    for name, action, tip in (("undo", undo, "Undo the last change"), ("redo", redo, "Redo what was undone")):
-        action.setObjectName(name)
-        action.setStatusTip(tip)
-        window.actions[name] = action
-    a(window, "delete", "&Delete", _on_scene(window, "delete_selection"), [k(Keys.Delete), k("Backspace")],
-      "Delete the selected people (with their links) and links", "delete")
-    a(window, "select_all", "Select &All", _on_scene(window, "select_all"), [k(Keys.SelectAll)],
-      "Select every person and link")
-    a(window, "find", "&Find…", window.findbar.open_bar, [k(Keys.Find)],
-      "Find people by part of their name or title", "find")
-
-    a(window, "zoom_in", "Zoom &In", _on_view(window, "zoom_in"), [k(Keys.ZoomIn), k("Ctrl+=")],
-      "Zoom in", "zoom_in")
-    a(window, "zoom_out", "Zoom &Out", _on_view(window, "zoom_out"), [k(Keys.ZoomOut)], "Zoom out", "zoom_out")
-    a(window, "fit", "&Fit Board", _on_view(window, "fit"), [k("Ctrl+0")], "Show the whole board", "fit")
-    a(window, "full_screen", "F&ull Screen", window.set_full_screen, [k("F11")], "Use the whole screen",
-      "full_screen", checkable=True)
-
-    a(window, "connect", "&Connect Mode", window.set_connect_mode, [k("L")],
-      "Draw links: drag from one person to another", "connect", checkable=True)
-    a(window, "snap", "&Snap to Grid", window.set_snap_to_grid, None,
-      "Tokens snap to the grid when dragged", "snap", checkable=True)
-    a(window, "auto_layout", "&Auto-Layout", _on_scene(window, "auto_layout"), [k("Ctrl+Shift+L")],
-      "Arrange the customer's side as an org chart and our team facing it", "auto_layout")
-    a(window, "about", "&About DMU Board", window.about, None, "Version and purpose of DMU Board")
-
-    _menus(window)
-    _toolbar(window)
-
-
-def _menus(window: MainWindow) -> None:
-    bar = window.menuBar()
-    acts = window.actions
-    file = bar.addMenu("&File")
-    file.addActions([acts["new"], acts["open"]])
-    window.recent_menu = file.addMenu("Open &Recent")
-    window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
-    file.addSeparator()
-    file.addAction(acts["save_copy"])
-    file.addSeparator()
-    file.addActions([acts["close"], acts["quit"]])
-
-    edit = bar.addMenu("&Edit")
-    edit.addActions([acts["undo"], acts["redo"]])
-    edit.addSeparator()
-    edit.addActions([acts["delete"], acts["select_all"]])
-    edit.addSeparator()
-    edit.addAction(acts["find"])
-
-    view = bar.addMenu("&View")
-    view.addActions([acts["zoom_in"], acts["zoom_out"], acts["fit"]])
-    view.addSeparator()
-    window.panels_menu = view.addMenu("&Panels")
-    view.addAction(acts["full_screen"])
-
-    board = bar.addMenu("&Board")
-    board.addActions([acts["connect"], acts["snap"], acts["auto_layout"]])
-
-    help_menu = bar.addMenu("&Help")
-    help_menu.addAction(acts["about"])
-    window.menus = {"file": file, "edit": edit, "view": view, "board": board, "help": help_menu}
-
-
-def _toolbar(window: MainWindow) -> None:
-    toolbar = QToolBar("Toolbar", window)
-    toolbar.setObjectName("mainToolbar")
-    toolbar.setMovable(False)
-    acts = window.actions
-    for group in (
-        ("new", "open", "save_copy"),
-        ("undo", "redo", "delete"),
-        ("zoom_in", "zoom_out", "fit"),
-        ("connect", "snap", "auto_layout"),
-        ("find",),
-    ):
-        toolbar.addActions([acts[name] for name in group])
-        toolbar.addSeparator()
-    window.addToolBar(toolbar)
-    window.toolbar = toolbar
-
-
-def panel_actions(window: MainWindow, menu: QMenu) -> None:
+def panel_actions(menu: QMenu, docks: Iterable[QDockWidget], toolbar: QToolBar) -> None:
     """The panels' show/hide actions in View > Panels (and the toolbar's)."""
     menu.clear()
-    for dock in window.docks.values():
+    for dock in docks:
         menu.addAction(dock.toggleViewAction())
     menu.addSeparator()
-    menu.addAction(window.toolbar.toggleViewAction())
+    menu.addAction(toolbar.toggleViewAction())
+
+
+def window_actions(window: Any, undo_group: QUndoGroup) -> list[ActionSpec | MenuSpec]:
+    """The window's own actions: files, undo and redo, the panels and full screen, about."""
+    a = ActionSpec
+    undo: Callable[[QObject], QAction] = lambda parent: undo_group.createUndoAction(parent, "&Undo")  # noqa: E731
+    redo: Callable[[QObject], QAction] = lambda parent: undo_group.createRedoAction(parent, "&Redo")  # noqa: E731
+    return [
+        a("new", "&New Board", window.new_board, "file", "1_open", 10, (Keys.New,),
+          "Make a new, empty board (kept safe from the first edit)", "new", toolbar="1_file", toolbar_order=10),
+        a("open", "&Open…", window.open_dialog, "file", "1_open", 20, (Keys.Open,), "Open a board file", "open",
+          toolbar="1_file", toolbar_order=20),
+        MenuSpec("file/recent", "Open &Recent", "file", "1_open", 30, about_to_show=window.fill_recent_menu),
+        a("save_copy", "Save a &Copy As…", window.save_copy_dialog, "file", "2_save", 10, (Keys.SaveAs,),
+          "Write a copy of this board to another file and go on working on the copy", "save_copy",
+          toolbar="1_file", toolbar_order=30),
+        a("close", "&Close Window", window.close, "file", "9_close", 10, (Keys.Close,),
+          "Close this window (the board is already saved)"),
+        a("quit", "&Quit", window.quit_app, "file", "9_close", 20, ("Ctrl+Q",), "Quit DMU Board"),
+        a("undo", "&Undo", None, "edit", "1_undo", 10, (Keys.Undo,), "Undo the last change", "undo",
+          make=undo, toolbar="2_edit", toolbar_order=10),
+        a("redo", "&Redo", None, "edit", "1_undo", 20, ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo what was undone", "redo",
+          make=redo, toolbar="2_edit", toolbar_order=20),
+        MenuSpec("view/panels", "&Panels", "view", "2_window", 10),
+        a("full_screen", "F&ull Screen", window.set_full_screen, "view", "2_window", 20, ("F11",),
+          "Use the whole screen", "full_screen", checkable=True),
+        a("about", "&About DMU Board", window.about, "help", "1_help", 10, tip="Version and purpose of DMU Board"),
+    ]
