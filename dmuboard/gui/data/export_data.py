@@ -120,18 +120,18 @@ class ExportDataDialog(QDialog):
             super().accept()
 
 
-def export_data_dialog(window: FeatureContext) -> bool:
+def export_data_dialog(context: FeatureContext) -> bool:
     """Run the export dialog on the window's board."""
-    if window.editor is None or window.path is None:
-        window.say("Open a board first, then export its data.")
+    if context.editor is None or context.path is None:
+        context.say("Open a board first, then export its data.")
         return False
-    window.flush_typing()  # what is typed in the inspector belongs in the export
-    path = Path(window.path)
+    context.flush_typing()  # what is typed in the inspector belongs in the export
+    path = Path(context.path)
     folder = path.parent
     if not os.access(folder, os.W_OK):
         folder = Path.home()
-    dialog = ExportDataDialog(window.editor.document.board, folder, path.stem, window.dialog_parent())
+    dialog = ExportDataDialog(context.editor.document.board, folder, path.stem, context.dialog_parent())
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.written is None:
         return False
-    window.say(f"Exported to {dialog.written} ({FORMATS[dialog.format][0].lower()}).")
+    context.say(f"Exported to {dialog.written} ({FORMATS[dialog.format][0].lower()}).")
     return True

@@ -285,25 +285,25 @@ class ImportDialog(QDialog):
         super().accept()
 
 
-def import_people(window: FeatureContext) -> bool:
+def import_people(context: FeatureContext) -> bool:
     """Run the import dialog on the window's board; select and show the people it added."""
-    editor = window.editor
+    editor = context.editor
     if editor is None:
-        window.say("Open a board first, then import people into it.")
+        context.say("Open a board first, then import people into it.")
         return False
     reason = editor.document.read_only_reason
     if reason is not None:
-        window.show_error("Import People", f"This board is read-only ({reason}); nobody can be imported into it.")
+        context.show_error("Import People", f"This board is read-only ({reason}); nobody can be imported into it.")
         return False
-    folder = Path(str(window.settings.value("import/folder", str(Path.home()))))
-    dialog = ImportDialog(editor, window.dialog_parent(), folder)
+    folder = Path(str(context.settings.value("import/folder", str(Path.home()))))
+    dialog = ImportDialog(editor, context.dialog_parent(), folder)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    window.settings.setValue("import/folder", str(dialog.folder))
+    context.settings.setValue("import/folder", str(dialog.folder))
     if not accepted or not dialog.imported:
         return False
-    if window.scene is not None and window.view is not None:
-        window.scene.select(people=dialog.imported)
-        window.view.center_on(dialog.imported)
+    if context.scene is not None and context.view is not None:
+        context.scene.select(people=dialog.imported)
+        context.view.center_on(dialog.imported)
     plan = dialog.plan
-    window.say(f"Imported from {plan.source}: {plan.summary()}." if plan is not None else "Imported.")
+    context.say(f"Imported from {plan.source}: {plan.summary()}." if plan is not None else "Imported.")
     return True

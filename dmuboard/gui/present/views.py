@@ -32,7 +32,7 @@ class SavedViews(QObject):
 
     def __init__(self, context: FeatureContext, layers: Layers) -> None:
         super().__init__(context)
-        self.window = context
+        self.context = context
         self.layers = layers
         self.current = -1  # the view last stepped to
         self.glide = QVariantAnimation(self)
@@ -43,11 +43,11 @@ class SavedViews(QObject):
     # -- the list ------------------------------------------------------------------------
 
     def views(self) -> tuple[View, ...]:
-        editor = self.window.editor
+        editor = self.context.editor
         return editor.document.board.views if editor is not None else ()
 
     def _submit(self, views: tuple[View, ...], label: str) -> bool:
-        scene, editor = self.window.scene, self.window.editor
+        scene, editor = self.context.scene, self.context.editor
         if scene is None or editor is None or scene.refuse_if_read_only():
             return False
         return editor.submit(Change(views=views, label=label))
@@ -55,11 +55,11 @@ class SavedViews(QObject):
     def save_current(self, name: str) -> bool:
         """Save what the canvas shows now (area and layers) as a view called ``name``."""
         name = name.strip()
-        view = self.window.view
+        view = self.context.view
         if view is None:
             return False
         if not name:
-            self.window.say("A view needs a name.")
+            self.context.say("A view needs a name.")
             return False
         rect = visible_rect(view)
         shown = tuple(layer for layer in self.layers.actions if layer in self.layers.shown())
@@ -96,7 +96,7 @@ class SavedViews(QObject):
     def show(self, index: int, animate: bool = True) -> View | None:
         """Glide to view ``index`` and show its layers."""
         views = self.views()
-        view = self.window.view
+        view = self.context.view
         if view is None or not 0 <= index < len(views):
             return None
         chosen = views[index]
@@ -127,7 +127,7 @@ class SavedViews(QObject):
             self.glide.stop()
 
     def _show_rect(self, value: object) -> None:
-        view = self.window.view
+        view = self.context.view
         if view is None or not isinstance(value, QRectF) or value.isEmpty():
             return
         view.fitInView(value, Qt.AspectRatioMode.KeepAspectRatio)

@@ -26,9 +26,9 @@ if TYPE_CHECKING:
 class ViewsPanel(QWidget):
     """The list of saved views of the open board."""
 
-    def __init__(self, window: FeatureContext, views: SavedViews) -> None:
+    def __init__(self, context: FeatureContext, views: SavedViews) -> None:
         super().__init__()
-        self.main = window
+        self.main = context
         self.saved = views
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -51,7 +51,7 @@ class ViewsPanel(QWidget):
         self.buttons["save"].setToolTip("Save the area shown and the layers as a named view")
         layout.addLayout(buttons)
         self.list.currentRowChanged.connect(lambda _row: self._enable())
-        window.boardChanged.connect(self.follow_board)
+        context.boardChanged.connect(self.follow_board)
         self.follow_board()
 
     def follow_board(self) -> None:

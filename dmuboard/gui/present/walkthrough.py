@@ -22,8 +22,8 @@ CLOSE_UP = (880.0, 620.0)  # the least of the board (scene units) a finding's cl
 class FindingsWalk:
     """Steps through the findings of the findings panel's latest analysis."""
 
-    def __init__(self, window: FeatureContext, spotlight: Spotlight, caption: Caption) -> None:
-        self.window = window
+    def __init__(self, context: FeatureContext, spotlight: Spotlight, caption: Caption) -> None:
+        self.context = context
         self.spotlight = spotlight
         self.caption = caption
         self.index = -1
@@ -33,7 +33,7 @@ class FindingsWalk:
         return self.index >= 0
 
     def findings(self) -> tuple[Finding, ...]:
-        panel = self.window.feature(FindingsFeature).panel
+        panel = self.context.feature(FindingsFeature).panel
         if panel.editor is None:
             return ()
         if panel.analysis is None or panel.timer.isActive():
@@ -45,12 +45,12 @@ class FindingsWalk:
         findings = self.findings()
         if not findings:
             self.stop()
-            self.caption.show_text("Nothing to flag on this board.", self.window.view, seconds=3.0)
+            self.caption.show_text("Nothing to flag on this board.", self.context.view, seconds=3.0)
             return None
         index = self.index + delta if self.active else (0 if delta > 0 else len(findings) - 1)
         if not 0 <= index < len(findings):
             self.stop()
-            self.caption.show_text("End of the findings.", self.window.view, seconds=2.5)
+            self.caption.show_text("End of the findings.", self.context.view, seconds=2.5)
             return None
         self.index = index
         finding = findings[index]
@@ -58,7 +58,7 @@ class FindingsWalk:
         return finding
 
     def show(self, finding: Finding, index: int, count: int) -> None:
-        view = self.window.view
+        view = self.context.view
         people = [pid for pid in finding.people if view is None or pid in view.board_scene.tokens]
         if people:
             self.spotlight.on_people(people)
@@ -73,7 +73,7 @@ class FindingsWalk:
     def close_up(self, people: list[str]) -> None:
         """Zoom in on the finding's people, with some of the board around them for
         context, large enough to read from the back of the room."""
-        view = self.window.view
+        view = self.context.view
         if view is None:
             return
         rect = view.board_scene.people_rect(people)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from dmuboard.gui.common.feature import DockSpec
@@ -14,10 +14,11 @@ from dmuboard.gui.common.feature import DockSpec
 HORIZONTAL = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
 
 
-class Docks:
+class Docks(QObject):
     """The docks of one window, by id, in the order of View > Panels."""
 
     def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
         self.window = window
         self.specs: dict[str, DockSpec] = {}
         self.docks: dict[str, QDockWidget] = {}
@@ -33,7 +34,7 @@ class Docks:
             self.window.addDockWidget(spec.area, dock)
             if spec.lazy:
                 dock.setWidget(QWidget(dock))  # a stand-in until it is first shown
-                dock.visibilityChanged.connect(lambda shown, name=spec.id: shown and self.content(name))
+                dock.installEventFilter(self)
             else:
                 self.content(spec.id)
         for spec in self.specs.values():
@@ -41,6 +42,15 @@ class Docks:
                 self.window.tabifyDockWidget(self.docks[spec.tab_with], self.docks[spec.id])
                 self.docks[spec.tab_with].raise_()
         self.docks = dict(sorted(self.docks.items(), key=lambda item: self.specs[item[0]].order))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A dock with a stand-in is being shown: its content is made now, before it paints."""
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDockWidget):
+            watched.removeEventFilter(self)
+            name = next((n for n, dock in self.docks.items() if dock is watched), None)
+            if name is not None:
+                self.content(name)
+        return False
 
     def content(self, name: str) -> QWidget:
         """The content of dock ``name``, built now if it was not yet."""
