@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from dmuboard.model.errors import UserError
+from dmuboard.localfiles import read_regular, shown
+from dmuboard.model.errors import NotABoardError, UserError
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 2000
@@ -100,20 +101,13 @@ def read_table(path: str | os.PathLike[str]) -> Table:
     """Read the CSV file at ``path``; :class:`CsvFileError` when it cannot be imported."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise CsvFileError(f"{path.name} is a folder, not a CSV file.")
-        if size > MAX_BYTES:
-            raise CsvFileError(
-                f"{path.name} is {size / 2**20:.1f} MB; a CSV file to import may be at most "
-                f"{MAX_BYTES // 2**20} MB. Split it into smaller files."
-            )
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise CsvFileError(f"{path.name} does not exist.") from None
-    except OSError as error:
-        raise CsvFileError(f"{path.name} cannot be read: {error.strerror or error}.") from None
+        data = read_regular(path, MAX_BYTES, "CSV file")
+    except NotABoardError as error:
+        message = error.message
+        if "too large" in message:
+            message = (f"{shown(path.name)} is larger than {MAX_BYTES // 2**20} MB, the most a CSV file to "
+                       "import may hold. Split it into smaller files.")
+        raise CsvFileError(message) from None
     return parse_table(data, path.name)
 
 

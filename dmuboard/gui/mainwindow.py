@@ -32,6 +32,7 @@ from dmuboard.gui.present import add_presentation
 from dmuboard.gui.session import OpenBoard, Recent, boards_dir
 from dmuboard.gui.window_actions import build_actions, panel_actions
 from dmuboard.gui.window_files import WindowFiles
+from dmuboard.localfiles import shown
 from dmuboard.model.document import Change
 
 APP_NAME = "DMU Board"
@@ -210,7 +211,7 @@ class MainWindow(WindowFiles):
         if self.opened is None or self.editor is None:
             self.setWindowTitle(APP_NAME)
             return
-        title = f"{self.editor.document.board.info.title} — {self.opened.path.name} — {APP_NAME}"
+        title = f"{self.editor.document.board.info.title} — {shown(self.opened.path.name)} — {APP_NAME}"
         if self.opened.read_only_reason is not None:
             title += " [read-only]"
         self.setWindowTitle(title)
@@ -226,7 +227,7 @@ class MainWindow(WindowFiles):
 
     def say(self, text: str) -> None:
         """A sentence in the status bar (long enough to read)."""
-        self.statusBar().showMessage(text, 10000)
+        self.statusBar().showMessage(shown(text), 10000)  # a file name that is not UTF-8, readable
 
     # -- board actions -----------------------------------------------------------------
 

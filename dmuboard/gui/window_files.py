@@ -28,6 +28,7 @@ from dmuboard.gui.session import (
     make_sample_copy,
     open_board,
 )
+from dmuboard.localfiles import shown
 from dmuboard.model.errors import UserError
 
 if TYPE_CHECKING:
@@ -238,7 +239,7 @@ class WindowFiles(QMainWindow):
 
 
 def _box(parent: QWidget, kind: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-    box = QMessageBox(kind, title, text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(kind, shown(title), shown(text), QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # file names and reasons are shown as they are
     return box
 

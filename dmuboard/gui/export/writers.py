@@ -1,7 +1,7 @@
 """Writing the pages to a PDF, SVG or PNG file, whole or not at all.
 
 Each writer paints into memory first (PDF and SVG stay vector: text stays text),
-then the bytes go to disk through :class:`QSaveFile`, which writes a temporary file
+then the bytes go to disk through a temporary file
 beside the destination and renames it only when everything was written. A full
 disk, a missing or read-only folder, or a cancel leaves no file behind and the old
 file, if any, untouched.
@@ -9,18 +9,24 @@ file, if any, untouched.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import math
 import os
+import re
 import shutil
+import stat
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSaveFile, QSize, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QImage, QImageWriter, QPageLayout, QPageSize, QPainter, QPdfWriter, Qt
 
 from dmuboard.gui.export.layout import pixel_size
 from dmuboard.gui.export.pages import PageSet
 from dmuboard.gui.qtapp import DEVICE_DPI
+from dmuboard.localfiles import shown
 from dmuboard.model.errors import StoreError, UserError
 
 # Continue?  Called with (pages done, pages in all); False cancels the export.
@@ -119,7 +125,18 @@ def render_svg(pages: PageSet, progress: Progress | None = None) -> bytes:
     finally:
         painter.end()
     _go_on(progress, 1, 1)
-    return bytes(buffer.data().data())
+    return well_formed(bytes(buffer.data().data()))
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def well_formed(svg: bytes) -> bytes:
+    """The SVG with every character XML 1.0 forbids (control characters a user typed into
+    a title or name; Qt writes them as they are) drawn as its visible picture instead."""
+    text = svg.decode("utf-8", errors="surrogateescape")
+    text = _NOT_XML.sub(lambda m: chr(0x2400 + ord(m.group())) if m.group() < " " else "\ufffd", text)
+    return text.encode("utf-8", errors="surrogateescape")
 
 
 def png_size(pages: PageSet, dpi: float) -> tuple[int, int]:
@@ -181,41 +198,44 @@ def check_destination(path: Path) -> None:
         raise StoreError(f"Cannot write {path.name}: {folder} is not a folder.")
     if path.is_dir():
         raise StoreError(f"Cannot write {path.name}: it is a folder.")
+    with contextlib.suppress(OSError):
+        if not path.is_symlink() and not stat.S_ISREG(path.lstat().st_mode):
+            raise StoreError(f"Cannot write {shown(path.name)}: it is a device or other special file, "
+                             "not replaced.")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise StoreError(f"Cannot write {path.name}: the folder {folder} is read-only for you.")
 
 
 def save(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through QSaveFile: the whole file or nothing."""
+    """Write ``data`` to ``path``: the whole file or nothing.
+
+    The data goes to a temporary file beside ``path``, which is then renamed over it:
+    a symbolic link at ``path`` is replaced itself, never the file it points to, and
+    nothing outside ``path`` is written.
+    """
     check_destination(path)
-    file = QSaveFile(str(path))
-    if not file.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise StoreError(f"Cannot write {path.name}: {_reason(file, path, len(data))}.")
-    view = memoryview(data)
-    done = 0
-    while done < len(data):
-        # QSaveFile may take only part of the data when the disk fills up, without an error.
-        written = file.write(view[done:].tobytes() if done else data)
-        if written <= 0:
-            reason = _reason(file, path, len(data))
-            file.cancelWriting()
-            file.commit()  # after cancelWriting this only removes the temporary file
-            raise StoreError(f"Cannot write {path.name}: {reason}; no file was written.")
-        done += written
-    if not file.commit():
-        raise StoreError(f"Cannot write {path.name}: {_reason(file, path, len(data))}; no file was written.")
-
-
-def _reason(file: QSaveFile, path: Path, size: int) -> str:
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        if shutil.disk_usage(path.absolute().parent).free < size + 65536:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        raise StoreError(f"Cannot write {shown(path.name)}: {_reason(error, path, len(data))}; "
+                         "no file was written.") from None
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _reason(error: OSError, path: Path, size: int) -> str:
+    try:
+        if error.errno == errno.ENOSPC or shutil.disk_usage(path.absolute().parent).free < size + 65536:
             return "the disk is full"
     except OSError:
         pass
-    text = file.errorString().strip().rstrip(".")
-    lowered = text.lower()
-    if "permission" in lowered or "access" in lowered:
+    if isinstance(error, PermissionError):
         return "permission denied"
-    if not text or lowered == "unknown error":
-        return "the file could not be written"
-    return text
+    return (error.strerror or "the file could not be written").rstrip(".")
