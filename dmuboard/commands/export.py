@@ -112,9 +112,9 @@ def _export(args: argparse.Namespace, board: Board, suffix: str) -> int:
             if args.dpi is not None or suffix != ".png":
                 raise
             # The default resolution is too much for this board: take the largest that fits.
-            options = replace(options, dpi=error.largest_dpi)
+            options = replace(options, dpi=error.largest_dpi, fitted=True)
             data = render(PageSet(picture, options, analysis=analysis))
-            note = f" at {options.dpi} DPI (the board is too large for {DEFAULT_DPI})"
+            note = f" at {options.dpi:g} DPI (the board is too large for {DEFAULT_DPI})"
         save(destination, data)
         say(f"wrote {destination}{note}")
         if args.process_ends:

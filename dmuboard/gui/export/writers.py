@@ -1,16 +1,15 @@
 """Writing the pages to a PDF, SVG or PNG file, whole or not at all.
 
 Each writer paints into memory first (PDF and SVG stay vector: text stays text),
-then the bytes go to disk through a temporary file
-beside the destination and renames it only when everything was written. A full
-disk, a missing or read-only folder, or a cancel leaves no file behind and the old
+then the bytes go to disk through :class:`QSaveFile` under a fresh name, renamed over
+the destination only when everything was written (a link there is replaced itself). A
+full disk, a missing or read-only folder, or a cancel leaves no file behind and the old
 file, if any, untouched.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import math
 import os
 import re
@@ -20,7 +19,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSaveFile, QSize, QSizeF
 from PySide6.QtGui import QImage, QImageWriter, QPageLayout, QPageSize, QPainter, QPdfWriter, Qt
 
 from dmuboard.gui.export.layout import pixel_size
@@ -46,7 +45,7 @@ class Cancelled(UserError):
 class TooLarge(UserError):
     """The picture would need more pixels than an export may use; ``largest_dpi`` would fit."""
 
-    def __init__(self, message: str, largest_dpi: int) -> None:
+    def __init__(self, message: str, largest_dpi: float) -> None:
         super().__init__(message)
         self.largest_dpi = largest_dpi
 
@@ -144,12 +143,14 @@ def png_size(pages: PageSet, dpi: float) -> tuple[int, int]:
     return pixel_size(page.width, page.height, dpi)
 
 
-def largest_dpi(pages: PageSet) -> int:
-    """The highest whole DPI whose picture stays within the pixel limits."""
+def largest_dpi(pages: PageSet) -> float:
+    """The highest whole DPI whose picture stays within the pixel limits (below 1 DPI,
+    for a board that spans most of the format's range, in hundredths)."""
     page = pages.pages[0]
     by_area = math.sqrt(MAX_PIXELS / (page.width * page.height)) * 72.0
     by_side = MAX_SIDE / max(page.width, page.height) * 72.0
-    return max(1, math.floor(min(by_area, by_side)))
+    fits = min(by_area, by_side)
+    return float(math.floor(fits)) if fits >= 1 else max(0.01, math.floor(fits * 100) / 100)
 
 
 def render_png(pages: PageSet, progress: Progress | None = None) -> bytes:
@@ -157,8 +158,8 @@ def render_png(pages: PageSet, progress: Progress | None = None) -> bytes:
     width, height = png_size(pages, dpi)
     if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
         fits = largest_dpi(pages)
-        raise TooLarge(f"At {dpi} DPI the picture would be {width} × {height} pixels, more than an export "
-                       f"may use; choose {fits} DPI or less.", fits)
+        raise TooLarge(f"At {dpi:g} DPI the picture would be {width} × {height} pixels, more than an export "
+                       f"may use; choose {fits:g} DPI or less.", fits)
     _go_on(progress, 0, 1)
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
@@ -207,35 +208,49 @@ def check_destination(path: Path) -> None:
 
 
 def save(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path``: the whole file or nothing.
+    """Write ``data`` to ``path`` through QSaveFile: the whole file or nothing.
 
-    The data goes to a temporary file beside ``path``, which is then renamed over it:
-    a symbolic link at ``path`` is replaced itself, never the file it points to, and
-    nothing outside ``path`` is written.
+    QSaveFile writes through a symbolic link (to keep the link), so it writes a fresh
+    name beside ``path``, which is then renamed over it: a link at ``path`` is replaced
+    itself, and nothing outside ``path`` is ever written.
     """
     check_destination(path)
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+    file = QSaveFile(str(temporary))
+    if not file.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise StoreError(f"Cannot write {path.name}: {_reason(file, path, len(data))}.")
+    view = memoryview(data)
+    done = 0
+    while done < len(data):
+        # QSaveFile may take only part of the data when the disk fills up, without an error.
+        written = file.write(view[done:].tobytes() if done else data)
+        if written <= 0:
+            reason = _reason(file, path, len(data))
+            file.cancelWriting()
+            file.commit()  # after cancelWriting this only removes the temporary file
+            raise StoreError(f"Cannot write {path.name}: {reason}; no file was written.")
+        done += written
+    if not file.commit():
+        raise StoreError(f"Cannot write {path.name}: {_reason(file, path, len(data))}; no file was written.")
     try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(temporary, path)
     except OSError as error:
-        raise StoreError(f"Cannot write {shown(path.name)}: {_reason(error, path, len(data))}; "
-                         "no file was written.") from None
-    finally:
         with contextlib.suppress(OSError):
             temporary.unlink()
+        raise StoreError(f"Cannot write {shown(path.name)}: {error.strerror or error}; "
+                         "no file was written.") from None
 
 
-def _reason(error: OSError, path: Path, size: int) -> str:
+def _reason(file: QSaveFile, path: Path, size: int) -> str:
     try:
-        if error.errno == errno.ENOSPC or shutil.disk_usage(path.absolute().parent).free < size + 65536:
+        if shutil.disk_usage(path.absolute().parent).free < size + 65536:
             return "the disk is full"
     except OSError:
         pass
-    if isinstance(error, PermissionError):
+    text = file.errorString().strip().rstrip(".")
+    lowered = text.lower()
+    if "permission" in lowered or "access" in lowered:
         return "permission denied"
-    return (error.strerror or "the file could not be written").rstrip(".")
+    if not text or lowered == "unknown error":
+        return "the file could not be written"
+    return text
