@@ -11,7 +11,7 @@ import os
 import uuid
 from pathlib import Path
 
-from dmuboard.localfiles import open_regular, read_regular
+from dmuboard.localfiles import open_regular, read_regular, shown
 from dmuboard.model import jsonformat
 from dmuboard.model.board import Board
 from dmuboard.model.errors import BoardError, NotABoardError, StoreError, UserError
@@ -55,6 +55,9 @@ def read_board(path: str | os.PathLike[str], notices: list[str] | None = None) -
     kind = kind_of(path)
     if kind == "dmu":
         with BoardFile.open(path, read_only="it is only being read") as store:
+            if store.repair is not None:
+                raise NotABoardError(f"{shown(path.name)} breaks a rule of the format: {store.repair.problem}. "
+                                     "Open it in DMU Board to see it and repair it.")
             if store.notice and notices is not None:
                 notices.append(store.notice)
             return store.board
