@@ -11,6 +11,7 @@ import os
 import uuid
 from pathlib import Path
 
+from dmuboard.localfiles import open_regular, read_regular, shown
 from dmuboard.model import jsonformat
 from dmuboard.model.board import Board
 from dmuboard.model.errors import BoardError, NotABoardError, StoreError, UserError
@@ -33,10 +34,10 @@ def kind_of(path: Path) -> str:
     if suffix in SUFFIXES:
         return suffix[1:]
     try:
-        with open(path, "rb") as handle:
+        with os.fdopen(open_regular(path), "rb") as handle:
             start = handle.read(len(SQLITE_MAGIC))
-    except OSError:
-        return "dmu"
+    except (OSError, NotABoardError):
+        return "dmu"  # reading it as a board says what is wrong
     if start == SQLITE_MAGIC:
         return "dmu"
     if start.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
@@ -54,22 +55,15 @@ def read_board(path: str | os.PathLike[str], notices: list[str] | None = None) -
     kind = kind_of(path)
     if kind == "dmu":
         with BoardFile.open(path, read_only="it is only being read") as store:
+            if store.repair is not None:
+                raise NotABoardError(f"{shown(path.name)} breaks a rule of the format: {store.repair.problem}. "
+                                     "Open it in DMU Board to see it and repair it.")
             if store.notice and notices is not None:
                 notices.append(store.notice)
             return store.board
     if kind == "unknown":
         raise NotABoardError(f"{path.name} is not a DMU Board file (neither a .dmu board nor a JSON board document).")
-    try:
-        size = path.stat().st_size
-        if size > MAX_JSON_BYTES:
-            raise NotABoardError(f"{path.name} is too large for a board document ({size // 2**20} MB).")
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise NotABoardError(f"{path.name} is a folder, not a board file.") from None
-    except FileNotFoundError:
-        raise NotABoardError(f"{path.name} does not exist.") from None
-    except OSError as error:
-        raise NotABoardError(f"{path.name} cannot be read: {error.strerror or error}.") from None
+    data = read_regular(path, MAX_JSON_BYTES, "board document")
     try:
         return jsonformat.loads(data)
     except BoardError as error:

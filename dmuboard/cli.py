@@ -66,7 +66,14 @@ def gui_parser() -> argparse.ArgumentParser:
 
 
 def fail(message: str, code: int = 1) -> int:
-    print(f"dmuboard: {message}", file=sys.stderr)
+    from dmuboard.localfiles import shown
+
+    line = f"dmuboard: {shown(message)}"
+    try:
+        print(line, file=sys.stderr)
+    except UnicodeEncodeError:
+        encoding = sys.stderr.encoding or "ascii"
+        print(line.encode(encoding, "backslashreplace").decode(encoding), file=sys.stderr)
     return code
 
 

@@ -31,7 +31,9 @@ ONLY_SEED = os.environ.get("DMUBOARD_FUZZ_SEED")
 # times each, so they get fewer than the cheaper byte-level ones.
 SHARES = {"dmu-bytes": 0.25, "dmu-sql": 0.15, "json-bytes": 0.3, "json-structure": 0.3}
 FAMILIES = tuple(SHARES)
-OUTCOMES = {"board": 0, "refused": 0}  # over all families, for the summary line
+# over all families, for the summary line; "repairable": breaks a rule, opens read-only
+# offering the smallest fix (issue 15 point 4), and check refuses it
+OUTCOMES = {"board": 0, "refused": 0, "repairable": 0}
 
 
 @dataclass
@@ -110,12 +112,14 @@ def open_result(path: Path) -> str:
     if boardio.kind_of(path) == "dmu":
         def opener() -> object:
             with BoardFile.open(path) as store:
-                return store.document().board
+                store.document()
+                return "repairable" if store.repair is not None else "board"
     else:
         def opener() -> object:
             return boardio.read_board(path)
     try:
-        opener()
+        if opener() == "repairable":
+            return "repairable"
     except UserError as error:
         if not error.message or "\n" in error.message.strip():
             return f"crash: refusal without a one-line message: {error.message[:200]!r}"
@@ -133,7 +137,7 @@ def run_family(family: str, seeds: Seeds, folder: Path, capsys: pytest.CaptureFi
     if ONLY_SEED is not None:
         names = [ONLY_SEED] if ONLY_SEED.startswith(family) else []
     failures: list[str] = []
-    outcomes = {"board": 0, "refused": 0}
+    outcomes = {"board": 0, "refused": 0, "repairable": 0}
     for seed in names:
         rng = random.Random(seed)
         try:
@@ -150,7 +154,8 @@ def run_family(family: str, seeds: Seeds, folder: Path, capsys: pytest.CaptureFi
     for outcome, count in outcomes.items():
         OUTCOMES[outcome] += count
     summary.record("fuzz", len(names), len(failures), unit="cases",
-                   detail=f"{OUTCOMES['board']} read as boards, {OUTCOMES['refused']} refused")
+                   detail=f"{OUTCOMES['board']} read as boards, {OUTCOMES['refused']} refused, "
+                          f"{OUTCOMES['repairable']} shown read-only to repair")
     assert not failures, f"{len(failures)} of {len(names)} cases failed:\n" + "\n".join(failures[:20])
 
 

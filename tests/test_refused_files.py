@@ -149,8 +149,8 @@ REFUSED = {
                                  "WHERE id = 'p1'"), "person 'p1'.roles"),
     "position as text": (_sql("UPDATE people SET x = 'left' WHERE id = 'p1'"), "person 'p1'.x: expected a number"),
     "view rect not JSON": (_sql("UPDATE views SET rect = 'wide' WHERE position = 0"), "rect: is not a list"),
-    "reporting cycle": (_sql("INSERT INTO links VALUES (1, 'l99', 99, 'p1', 'p2', 'reports_to', NULL, '')"),
-                        "link l99: this reporting line would make a cycle"),
+    # A reporting cycle is no longer refused: it opens read-only to be repaired
+    # (issue 15 point 4, tests/test_repair.py).
 }
 
 

@@ -63,7 +63,9 @@ def note(line: str) -> None:
 
 
 def say(line: str) -> None:
-    """Print one line, whatever the terminal's encoding can show."""
+    """Print one line, whatever the terminal's encoding can show (file names that are
+    not UTF-8 included)."""
+    line = shown(line)
     try:
         print(line)
     except UnicodeEncodeError:

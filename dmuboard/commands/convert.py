@@ -18,6 +18,7 @@ import sqlite3
 from pathlib import Path
 
 from dmuboard.boardio import SUFFIXES, UsageError, read_board, write_board
+from dmuboard.commands.check import say
 from dmuboard.model.board import Board
 from dmuboard.model.errors import StoreError
 
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"IN and OUT are the same file ({destination}); write the result to a new name.")
     board = read_board(source)
     write_output(destination, board, force=args.force)
-    print(f"wrote {destination}")
+    say(f"wrote {destination}")
     return 0
 
 

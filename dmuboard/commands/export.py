@@ -23,6 +23,7 @@ from pathlib import Path
 
 from dmuboard.boardio import UsageError, read_board
 from dmuboard.cli import end_process
+from dmuboard.commands.check import say
 from dmuboard.model.board import Board
 from dmuboard.model.errors import StoreError
 
@@ -111,11 +112,11 @@ def _export(args: argparse.Namespace, board: Board, suffix: str) -> int:
             if args.dpi is not None or suffix != ".png":
                 raise
             # The default resolution is too much for this board: take the largest that fits.
-            options = replace(options, dpi=error.largest_dpi)
+            options = replace(options, dpi=error.largest_dpi, fitted=True)
             data = render(PageSet(picture, options, analysis=analysis))
-            note = f" at {options.dpi} DPI (the board is too large for {DEFAULT_DPI})"
+            note = f" at {options.dpi:g} DPI (the board is too large for {DEFAULT_DPI})"
         save(destination, data)
-        print(f"wrote {destination}{note}")
+        say(f"wrote {destination}{note}")
         if args.process_ends:
             end_process(0)  # with the scene still standing: taking it down is the OS's job
     finally:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dmuboard.boardio import UsageError
+from dmuboard.commands.check import note, say
 from dmuboard.csvio import MappingError, guess_mapping, plan_import, read_table, with_overrides
 from dmuboard.csvio.fields import parse_override
 from dmuboard.model.errors import ReadOnlyError, UserError
@@ -67,7 +68,9 @@ def run(args: argparse.Namespace) -> int:
             document.apply(plan.change)
     finally:
         lock.release()
-    print(f"{table.name} into {board_path.name}: {plan.summary()}.")
+    say(f"{table.name} into {board_path.name}: {plan.summary()}.")
+    if table.encoding_note:
+        note(table.encoding_note)
     return 0
 
 

@@ -3,8 +3,8 @@
 CSV is written for spreadsheets and CRMs: UTF-8 with a byte order mark (so Excel
 reads accents right), every field of a person, and each text cell that a spreadsheet
 would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage
-return) prefixed with an apostrophe, as OWASP advises against CSV injection. Numbers
-we write ourselves (influence, strength, positions) are left as numbers.
+return, also after blanks or in full-width form) prefixed with an apostrophe, as OWASP
+advises against CSV injection. Numbers we write ourselves (influence, strength, positions) are left as numbers.
 
 GraphML (through networkx) is for Gephi and yEd: one node per person with all their
 fields, one edge per link with its kind, strength and note.
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dmuboard.boardio import write_text_atomically
+from dmuboard.csvio.people import guarded
 from dmuboard.model import jsonformat
 from dmuboard.model.board import Board, Person
 from dmuboard.model.errors import StoreError, UserError
@@ -39,7 +40,6 @@ PEOPLE_COLUMNS = ("id", "side", "name", "title", "department", "organisation", "
                   "influence", "interests", "notes", "x", "y")
 LINK_COLUMNS = ("from", "from_name", "to", "to_name", "kind", "strength", "note")
 ROLE_JOINER = "; "
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Characters XML 1.0 cannot carry; GraphML readers refuse a file that has them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -50,7 +50,7 @@ def safe_cell(text: str) -> str:
     Text that starts with an apostrophe gets one more, so that the import, which takes
     one off, gives back exactly what was exported.
     """
-    return "'" + text if text.startswith(_FORMULA_START) or text.startswith("'") else text
+    return "'" + text if guarded(text) else text
 
 
 def _number(value: float | int | None) -> str:

@@ -21,7 +21,17 @@ from dmuboard.model.errors import BoardError
 # Export prefixes an apostrophe to cells a spreadsheet would run as a formula (and to
 # cells that start with an apostrophe); reading such a cell back takes it off again,
 # so an export imports as it was.
-_GUARDED = ("=", "+", "-", "@", "\t", "\r", "'")
+# A spreadsheet runs a cell as a formula when it starts with one of these, also after
+# blanks, and in their full-width forms.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_LEADING_BLANKS = " \t\r\n\u00a0\u3000"
+
+
+def guarded(text: str) -> bool:
+    """Does the export put an apostrophe before ``text`` (and the import take it off)?"""
+    return text.startswith(("'", *_FORMULA_START)) or text.lstrip(_LEADING_BLANKS).startswith(_FORMULA_START)
+
+
 T = TypeVar("T")
 _TEXT_FIELDS = ("title", "department", "organisation", "interests", "notes")
 _KEPT_AS_IS = ("department", "organisation", "interests", "notes")
@@ -44,7 +54,7 @@ def cell_text(cell: str, *, trim: bool = True) -> str:
     own export imports as it was. A cell of blanks only is empty either way.
     """
     text = cell.strip() if trim or not cell.strip() else cell
-    if text[:1] == "'" and text[1:2] in _GUARDED:
+    if text[:1] == "'" and guarded(text[1:]):
         text = text[1:]
     return text.replace("\r\n", "\n")
 

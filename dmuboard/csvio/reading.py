@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from dmuboard.model.errors import UserError
+from dmuboard.localfiles import read_regular, shown
+from dmuboard.model.errors import NotABoardError, UserError
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 2000
@@ -90,6 +91,11 @@ class Table:
             labels.append(label)
         return tuple(labels)
 
+    @property
+    def encoding_note(self) -> str | None:
+        """What the user should know about how the text was read (rows in another encoding)."""
+        return f"{self.name} was read as {self.encoding}." if "read as" in self.encoding else None
+
     def describe(self) -> str:
         """How the file was read, e.g. ``UTF-8 with BOM, semicolons, 14 rows``."""
         delimiter = DELIMITER_NAMES.get(self.delimiter, repr(self.delimiter))
@@ -100,20 +106,14 @@ def read_table(path: str | os.PathLike[str]) -> Table:
     """Read the CSV file at ``path``; :class:`CsvFileError` when it cannot be imported."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise CsvFileError(f"{path.name} is a folder, not a CSV file.")
-        if size > MAX_BYTES:
-            raise CsvFileError(
-                f"{path.name} is {size / 2**20:.1f} MB; a CSV file to import may be at most "
-                f"{MAX_BYTES // 2**20} MB. Split it into smaller files."
-            )
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise CsvFileError(f"{path.name} does not exist.") from None
-    except OSError as error:
-        raise CsvFileError(f"{path.name} cannot be read: {error.strerror or error}.") from None
+        data = read_regular(path, MAX_BYTES, "CSV file")
+    except NotABoardError as error:
+        message = error.message
+        if "too large" in message:
+            size = path.stat().st_size
+            message = (f"{shown(path.name)} is {size / 2**20:.1f} MB; a CSV file to import may be at most "
+                       f"{MAX_BYTES // 2**20} MB. Split it into smaller files.")
+        raise CsvFileError(message) from None
     return parse_table(data, path.name)
 
 
@@ -151,9 +151,36 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
-        text, encoding = _decode(data, "cp1252", name, "UTF-8 or Windows-1252"), "Windows-1252"
+        text, encoding = _mostly_utf8(data, name)
     _refuse_control_characters(text, name)
     return text, encoding
+
+
+def _mostly_utf8(data: bytes, name: str) -> tuple[str, str]:
+    """A file that is not all UTF-8: decoded line by line when other lines hold UTF-8
+    letters (one row pasted from an old Windows program), else all as Windows-1252."""
+    lines = data.split(b"\n")
+    utf8_letters = 0
+    for line in lines:
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+                utf8_letters += 1
+            except UnicodeDecodeError:
+                pass
+    if not utf8_letters:
+        return _decode(data, "cp1252", name, "UTF-8 or Windows-1252"), "Windows-1252"
+    texts: list[str] = []
+    odd: list[int] = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            texts.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            texts.append(_decode(line, "cp1252", name, "UTF-8 or Windows-1252"))
+            odd.append(number)
+    shown_rows = ", ".join(str(n) for n in odd[:5]) + (f" and {len(odd) - 5} more" if len(odd) > 5 else "")
+    label = f"UTF-8 (row{'s' if len(odd) > 1 else ''} {shown_rows} read as Windows-1252)"
+    return "\n".join(texts), label
 
 
 def _decode(data: bytes, codec: str, name: str, label: str) -> str:
@@ -191,7 +218,7 @@ def sniff_delimiter(text: str) -> str:
     sample = text[:65536]
     best, best_score = ",", (0.0, 0)
     for delimiter in DELIMITERS:
-        records = [r for r in _records(sample, delimiter, 30) if any(cell.strip() for cell in r)]
+        records = _without_preamble([r for r in _records(sample, delimiter, 40) if any(cell.strip() for cell in r)])
         if not records or len(records[0]) < 2:
             continue
         width = len(records[0])
@@ -215,6 +242,22 @@ def _records(text: str, delimiter: str, limit: int) -> list[list[str]]:
     return records
 
 
+def _without_preamble(records: list[list[str]]) -> list[list[str]]:
+    """The records from the header on: lines of one value before it ("Notes:" and the
+    paragraph LinkedIn puts above the header of Connections.csv) are left out."""
+    return records[_preamble_length(records):]
+
+
+def _preamble_length(records: list[list[str]]) -> int:
+    for i, record in enumerate(records):
+        cells = _trimmed(record)
+        if len(cells) >= 2:
+            # Only a row that looks like a header ends notes above it: every column named
+            # on one line. Otherwise the first line is the header, as always.
+            return i if all(cell.strip() and "\n" not in cell and len(cell) <= 200 for cell in cells) else 0
+    return 0  # a one-column file: its first line is the header
+
+
 def _trimmed(cells: list[str]) -> list[str]:
     """The cells without empty ones at the end (some tools add a trailing delimiter)."""
     end = len(cells)
@@ -231,11 +274,15 @@ def _split(text: str, name: str, encoding: str, delimiter: str) -> Table:
     rows: list[Row] = []
     problems: list[Problem] = []
     number = 0
+    preamble = _preamble_length(_records(text, delimiter, 40)[:40])
     try:
         for record in reader:
             number += 1
             if not any(cell.strip() for cell in record):
                 continue  # a blank line, or a row of empty cells: nothing to import
+            if header is None and preamble and len(_trimmed(record)) < 2:
+                preamble -= 1
+                continue  # a note above the header
             if header is None:
                 header = _header(record, name, number)
                 labels = _labels(header)

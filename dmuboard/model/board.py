@@ -86,6 +86,18 @@ def _integer(value: Any, name: str, low: int, high: int) -> int:
     return value
 
 
+# The format's range for places on the board (scene units, 1/96 inch): about 260 m
+# either way, far beyond any board and well within what every export can draw.
+COORDINATE_LIMIT = 1_000_000.0
+
+
+def _coordinate(value: Any, name: str, limit: float = COORDINATE_LIMIT) -> float:
+    number = _number(value, name)
+    if abs(number) > limit:
+        raise BoardError(name, f"{_show(value)} is outside the board (at most {limit:,.0f} either way)")
+    return number
+
+
 def _number(value: Any, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise BoardError(name, f"expected a number, got {_show(value)}")
@@ -176,8 +188,8 @@ class Person:
         if (self.x is None) != (self.y is None):
             raise BoardError("x" if self.x is None else "y", "x and y go together")
         if self.x is not None and self.y is not None:
-            set_(self, "x", _number(self.x, "x"))
-            set_(self, "y", _number(self.y, "y"))
+            set_(self, "x", _coordinate(self.x, "x"))
+            set_(self, "y", _coordinate(self.y, "y"))
 
     @property
     def is_customer(self) -> bool:
@@ -248,7 +260,8 @@ class View:
         rect = self.rect
         if isinstance(rect, str) or not isinstance(rect, (list, tuple)) or len(rect) != 4:
             raise BoardError("rect", f"expected [x, y, width, height], got {_show(rect)}")
-        numbers = tuple(_number(v, f"rect[{i}]") for i, v in enumerate(rect))
+        numbers = tuple(_coordinate(v, f"rect[{i}]", (2 if i < 2 else 4) * COORDINATE_LIMIT)
+                        for i, v in enumerate(rect))
         if numbers[2] <= 0 or numbers[3] <= 0:
             raise BoardError("rect", "width and height must be more than 0")
         object.__setattr__(self, "rect", numbers)

@@ -25,6 +25,7 @@ from dmuboard.localfiles import shown
 from dmuboard.model.board import Board, BoardInfo, Link, Person, View
 from dmuboard.model.document import Change, Document, check_board, reporting_cycle
 from dmuboard.model.errors import BoardError, NotABoardError, ReadOnlyError, StoreError
+from dmuboard.model.repair import Repair, plan_repair
 from dmuboard.store import safety, sidecars
 from dmuboard.store.migrate import upgrade
 from dmuboard.store.tables import APPLICATION_ID, COLUMNS, SCHEMA_VERSION
@@ -113,9 +114,14 @@ class BoardFile:
         self.read_only_reason = read_only_reason
         # What the user should be told about opening it (a journal played back), or None.
         self.notice: str | None = None
+        # A board that breaks a rule opens read-only, shown as the smallest fix would
+        # leave it; ``repair`` says what is wrong and what the fix removes.
+        self.repair: Repair | None = None
+        self.original: Board | None = None  # the board as the file holds it, when broken
         self._raw = raw
         self._writer: tuple[Engine, Connection] | None = None  # made on the first write
         self._read_version = 0  # the file's data_version when it was read
+        self._may_repair = False  # broken, but otherwise writable: apply_repair may write
         self.rows = RowWriter(BOARD_ID, 0)
         self.board = Board(BoardInfo("(loading)"))
 
@@ -123,7 +129,7 @@ class BoardFile:
     def _connection(self) -> Connection:
         """SQLAlchemy's connection on the open file, made (and SQLAlchemy imported) on first use."""
         if self._writer is None:
-            engine = _engine(self._raw, write=self.read_only_reason is None)
+            engine = _engine(self._raw, write=self.read_only_reason is None or self._may_repair)
             self._writer = (engine, engine.connect())
         return self._writer[1]
 
@@ -240,9 +246,18 @@ class BoardFile:
             raise NotABoardError(f"{name} is damaged: it holds text that is not valid UTF-8.") from None
         try:
             board = _board_from_rows(info_row, people_rows, link_rows, view_rows)
-            check_board(board)
         except BoardError as error:
             raise NotABoardError(f"{name} is damaged: {error}.") from None
+        try:
+            check_board(board)
+        except BoardError as error:
+            repair = plan_repair(board)
+            if repair is None:
+                raise NotABoardError(f"{name} is damaged: {error}.") from None
+            self.repair, self.original = repair, board
+            self._may_repair = self.read_only_reason is None
+            self.read_only_reason = self.read_only_reason or f"it breaks a rule of the format ({repair.problem})"
+            board = repair.board
         positions = [r["position"] for r in people_rows] + [r["position"] for r in link_rows]
         if not all(type(p) is int for p in positions):
             raise NotABoardError(f"{name} is damaged: a person or link has no valid position.")
@@ -298,6 +313,25 @@ class BoardFile:
                 f"The change was not saved to {shown(self.path.name)}: with what is in the file now, the "
                 f"reporting line {cycle} would make a cycle."
             )
+
+    @property
+    def can_repair(self) -> bool:
+        return self.repair is not None and self._may_repair
+
+    def apply_repair(self, backup: Path) -> None:
+        """Keep a copy of the file as it is at ``backup``, then make :attr:`repair` in
+        the file (one transaction). The store is to be closed and opened again."""
+        if self.repair is None or not self._may_repair:
+            raise ReadOnlyError(f"{shown(self.path.name)} cannot be repaired here.")
+        from sqlalchemy.exc import DBAPIError
+
+        self.save_copy(backup)
+        try:
+            with self._connection.begin():
+                self._check_not_written_elsewhere()
+                self.rows.write(self._connection, self.repair.change)
+        except (DBAPIError, sqlite3.Error) as error:
+            raise StoreError(explain(error, self.path.name)) from None
 
     # -- copies and closing ----------------------------------------------------------
 

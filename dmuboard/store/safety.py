@@ -23,6 +23,7 @@ from urllib.parse import quote
 
 from dmuboard.localfiles import open_regular, shown
 from dmuboard.model.errors import NotABoardError
+from dmuboard.store.drift import difference
 from dmuboard.store.tables import APPLICATION_ID, COLUMNS, KNOWN_TABLES, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -132,6 +133,12 @@ def check_contents(connection: sqlite3.Connection, name: str, version: int) -> N
                 raise NotABoardError(f"{name} is damaged: {error}.") from None
             if found != columns:
                 raise NotABoardError(f"{name} is damaged: the table {table!r} is not as expected.")
+    try:
+        drift = difference(connection)
+    except sqlite3.DatabaseError as error:
+        raise NotABoardError(f"{name} is damaged: {error}.") from None
+    if drift is not None:
+        raise NotABoardError(f"{name} is not a board DMU Board made: {drift}; it was not opened.")
     try:
         result = connection.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as error:

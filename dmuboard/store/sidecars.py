@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import tempfile
 from pathlib import Path
 
@@ -30,10 +31,11 @@ def beside(path: Path) -> list[Path]:
     for suffix in SUFFIXES:
         sidecar = path.with_name(path.name + suffix)
         try:
-            if sidecar.lstat().st_size > 0 or sidecar.is_symlink():
-                found.append(sidecar)
+            status = sidecar.lstat()
         except OSError:
             continue
+        if status.st_size > 0 or not stat.S_ISREG(status.st_mode):  # a link, a pipe: refused when copied
+            found.append(sidecar)
     return found
 
 

@@ -28,6 +28,7 @@ HEADER_HEIGHT = 46.0
 BAND_GAP = 8.0
 MIN_DECORATED_WIDTH = 480.0  # a fit page with a title block or legend is at least this wide
 MAX_PDF_SIDE = 14400.0  # points: 200 inches, the largest page PDF readers accept
+MIN_BODY = 36.0  # points: the least height the board itself gets on a page
 ROW_ALLOWANCE = 13.0  # points per legend row kept free when a huge fit page is shrunk
 
 LegendHeight = Callable[[float], float]
@@ -86,14 +87,15 @@ def plan_pages(source: QRectF, options: ExportOptions, legend_height: LegendHeig
             width = max(width, MIN_DECORATED_WIDTH)
         inner_w = width - 2 * margin
         legend_h = legend_height(inner_w) + BAND_GAP if options.with_legend else 0.0
-        height = header_h + source.height() * scale + legend_h + 2 * margin
+        # A board far wider than high (one person far off) still gets a body to draw in.
+        height = header_h + max(source.height() * scale, MIN_BODY) + legend_h + 2 * margin
     else:
         margin = PAPER_MARGIN
         width, height = paper or paper_points(options.page, options.orientation)
         inner_w = width - 2 * margin
         legend_h = legend_height(inner_w) + BAND_GAP if options.with_legend else 0.0
     body = QRectF(margin, margin + header_h, inner_w, height - 2 * margin - header_h - legend_h)
-    if body.height() < 36.0:
+    if body.height() < MIN_BODY:
         raise ValueError("the page is too small for the board")
     header = QRectF(margin, margin, inner_w, HEADER_HEIGHT) if options.with_title_block else None
     legend = (QRectF(margin, body.bottom() + BAND_GAP, inner_w, legend_h - BAND_GAP)

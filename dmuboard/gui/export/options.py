@@ -51,7 +51,10 @@ class ExportOptions:
     format: str = "pdf"
     profile: str = "internal"
     area: str = "board"
-    dpi: int = DEFAULT_DPI
+    dpi: float = DEFAULT_DPI
+    # The program chose ``dpi`` as the largest that fits a huge board: it may then be
+    # below MIN_DPI, the least a user chooses (see writers.largest_dpi).
+    fitted: bool = False
     page: str = "fit"
     orientation: str = "landscape"
     tiled: bool = False
@@ -74,7 +77,7 @@ class ExportOptions:
         ):
             if value not in allowed:
                 raise ValueError(f"{what} {value!r} is not one of {', '.join(allowed)}")
-        if not MIN_DPI <= self.dpi <= MAX_DPI:
+        if not (0 if self.fitted else MIN_DPI) <= self.dpi <= MAX_DPI or self.dpi <= 0:
             raise ValueError(f"dpi must be from {MIN_DPI} to {MAX_DPI}")
         if not 0.1 <= self.tile_scale <= 4.0:
             raise ValueError("tile_scale must be from 0.1 to 4")

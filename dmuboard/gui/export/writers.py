@@ -1,17 +1,21 @@
 """Writing the pages to a PDF, SVG or PNG file, whole or not at all.
 
 Each writer paints into memory first (PDF and SVG stay vector: text stays text),
-then the bytes go to disk through :class:`QSaveFile`, which writes a temporary file
-beside the destination and renames it only when everything was written. A full
-disk, a missing or read-only folder, or a cancel leaves no file behind and the old
+then the bytes go to disk through :class:`QSaveFile` under a fresh name, renamed over
+the destination only when everything was written (a link there is replaced itself). A
+full disk, a missing or read-only folder, or a cancel leaves no file behind and the old
 file, if any, untouched.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
+import re
 import shutil
+import stat
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +25,7 @@ from PySide6.QtGui import QImage, QImageWriter, QPageLayout, QPageSize, QPainter
 from dmuboard.gui.common.qtapp import DEVICE_DPI
 from dmuboard.gui.export.layout import pixel_size
 from dmuboard.gui.export.pages import PageSet
+from dmuboard.localfiles import shown
 from dmuboard.model.errors import StoreError, UserError
 
 # Continue?  Called with (pages done, pages in all); False cancels the export.
@@ -40,7 +45,7 @@ class Cancelled(UserError):
 class TooLarge(UserError):
     """The picture would need more pixels than an export may use; ``largest_dpi`` would fit."""
 
-    def __init__(self, message: str, largest_dpi: int) -> None:
+    def __init__(self, message: str, largest_dpi: float) -> None:
         super().__init__(message)
         self.largest_dpi = largest_dpi
 
@@ -119,7 +124,18 @@ def render_svg(pages: PageSet, progress: Progress | None = None) -> bytes:
     finally:
         painter.end()
     _go_on(progress, 1, 1)
-    return bytes(buffer.data().data())
+    return well_formed(bytes(buffer.data().data()))
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def well_formed(svg: bytes) -> bytes:
+    """The SVG with every character XML 1.0 forbids (control characters a user typed into
+    a title or name; Qt writes them as they are) drawn as its visible picture instead."""
+    text = svg.decode("utf-8", errors="surrogateescape")
+    text = _NOT_XML.sub(lambda m: chr(0x2400 + ord(m.group())) if m.group() < " " else "\ufffd", text)
+    return text.encode("utf-8", errors="surrogateescape")
 
 
 def png_size(pages: PageSet, dpi: float) -> tuple[int, int]:
@@ -127,12 +143,14 @@ def png_size(pages: PageSet, dpi: float) -> tuple[int, int]:
     return pixel_size(page.width, page.height, dpi)
 
 
-def largest_dpi(pages: PageSet) -> int:
-    """The highest whole DPI whose picture stays within the pixel limits."""
+def largest_dpi(pages: PageSet) -> float:
+    """The highest whole DPI whose picture stays within the pixel limits (below 1 DPI,
+    for a board that spans most of the format's range, in hundredths)."""
     page = pages.pages[0]
     by_area = math.sqrt(MAX_PIXELS / (page.width * page.height)) * 72.0
     by_side = MAX_SIDE / max(page.width, page.height) * 72.0
-    return max(1, math.floor(min(by_area, by_side)))
+    fits = min(by_area, by_side)
+    return float(math.floor(fits)) if fits >= 1 else max(0.01, math.floor(fits * 100) / 100)
 
 
 def render_png(pages: PageSet, progress: Progress | None = None) -> bytes:
@@ -140,8 +158,8 @@ def render_png(pages: PageSet, progress: Progress | None = None) -> bytes:
     width, height = png_size(pages, dpi)
     if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
         fits = largest_dpi(pages)
-        raise TooLarge(f"At {dpi} DPI the picture would be {width} × {height} pixels, more than an export "
-                       f"may use; choose {fits} DPI or less.", fits)
+        raise TooLarge(f"At {dpi:g} DPI the picture would be {width} × {height} pixels, more than an export "
+                       f"may use; choose {fits:g} DPI or less.", fits)
     _go_on(progress, 0, 1)
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
@@ -181,14 +199,24 @@ def check_destination(path: Path) -> None:
         raise StoreError(f"Cannot write {path.name}: {folder} is not a folder.")
     if path.is_dir():
         raise StoreError(f"Cannot write {path.name}: it is a folder.")
+    with contextlib.suppress(OSError):
+        if not path.is_symlink() and not stat.S_ISREG(path.lstat().st_mode):
+            raise StoreError(f"Cannot write {shown(path.name)}: it is a device or other special file, "
+                             "not replaced.")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise StoreError(f"Cannot write {path.name}: the folder {folder} is read-only for you.")
 
 
 def save(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through QSaveFile: the whole file or nothing."""
+    """Write ``data`` to ``path`` through QSaveFile: the whole file or nothing.
+
+    QSaveFile writes through a symbolic link (to keep the link), so it writes a fresh
+    name beside ``path``, which is then renamed over it: a link at ``path`` is replaced
+    itself, and nothing outside ``path`` is ever written.
+    """
     check_destination(path)
-    file = QSaveFile(str(path))
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+    file = QSaveFile(str(temporary))
     if not file.open(QIODevice.OpenModeFlag.WriteOnly):
         raise StoreError(f"Cannot write {path.name}: {_reason(file, path, len(data))}.")
     view = memoryview(data)
@@ -204,6 +232,13 @@ def save(path: Path, data: bytes) -> None:
         done += written
     if not file.commit():
         raise StoreError(f"Cannot write {path.name}: {_reason(file, path, len(data))}; no file was written.")
+    try:
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise StoreError(f"Cannot write {shown(path.name)}: {error.strerror or error}; "
+                         "no file was written.") from None
 
 
 def _reason(file: QSaveFile, path: Path, size: int) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
 
 class ReadOnlyBanner(QFrame):
@@ -31,12 +31,26 @@ class ReadOnlyBanner(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # the reason may carry a file name
         self.label.setWordWrap(True)
         layout.addWidget(self.label, 1)
+        # Offered for a board that breaks a rule of the format (see offer_repair).
+        self.repair_button = QPushButton("&Repair…", self)
+        self.repair_button.setToolTip("Show the smallest fix, and make it if you agree")
+        self.repair_button.hide()
+        layout.addWidget(self.repair_button)
         self.hide()
+
+    def offer_repair(self, offered: bool) -> None:
+        """Show the Repair button (after :meth:`show_reason`) for a board that breaks a rule."""
+        self.repair_button.setVisible(offered)
+        if offered:
+            self.label.setText(self.label.text().replace(
+                "Changes are refused; use File > Save a Copy As… to work on a copy.",
+                "It is shown without what breaks the rule; Repair shows the smallest fix before making it."))
 
     def show_reason(self, reason: str | None) -> None:
         """Show the banner with ``reason``, or hide it when ``reason`` is None."""
         if reason is None:
             self.label.clear()
+            self.repair_button.hide()
             self.hide()
             return
         self.label.setText(

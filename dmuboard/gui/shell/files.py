@@ -28,6 +28,7 @@ from dmuboard.gui.shell.session import (
     make_sample_copy,
     open_board,
 )
+from dmuboard.localfiles import shown
 from dmuboard.model.errors import UserError
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class WindowFiles(QMainWindow):
         @property
         def recent_menu(self) -> QMenu: ...
         def install(self, opened: OpenBoard) -> None: ...
+        def release_board(self) -> None: ...
         def say(self, text: str) -> None: ...
 
     # -- start-up ----------------------------------------------------------------------
@@ -149,6 +151,37 @@ class WindowFiles(QMainWindow):
         self.install(opened)
         self._say_opened()
         return True
+
+    def repair_board(self) -> None:
+        """Show the smallest fix for a board that breaks a rule, and make it if the user
+        agrees: a copy of the file as it was is kept beside it, then the board is opened
+        again, now whole and writable."""
+        opened = self.opened
+        if opened is None or opened.store.repair is None or opened.store.original is None:
+            return
+        repair = opened.store.repair
+        backup = _free_name(opened.path.with_name(f"{opened.path.stem} (before repair){opened.path.suffix}"))
+        question = (f"{opened.path.name} breaks a rule: {repair.problem}.\n\n"
+                    f"Repair removes from the file:\n{repair.describe(opened.store.original)}\n\n"
+                    f"Nothing else changes. The board as it is now is kept as {backup.name}, "
+                    "so the repair can be undone by opening that copy. Repair the board?")
+        if not self.ask_yes_no("Repair the board", question):
+            return
+        path = opened.path
+        try:
+            opened.store.apply_repair(backup)
+        except (UserError, OSError) as error:
+            self.show_error("Cannot repair the board", _message(error))
+            return
+        self.release_board()
+        try:
+            self.install(open_board(path))
+        except (UserError, OSError) as error:
+            self.show_error("Cannot open the board", _message(error))
+            return
+        removed = len(repair.removed)
+        self.say(f"Repaired {path.name}: {removed} link{'s' if removed > 1 else ''} removed; "
+                 f"the board as it was is kept as {backup.name}.")
 
     def fill_recent_menu(self) -> None:
         menu = self.recent_menu
@@ -243,7 +276,7 @@ class WindowFiles(QMainWindow):
 
 
 def _box(parent: QWidget, kind: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-    box = QMessageBox(kind, title, text, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(kind, shown(title), shown(text), QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # file names and reasons are shown as they are
     return box
 
@@ -255,6 +288,15 @@ def _message(error: BaseException) -> str:
         name = Path(error.filename).name if error.filename else "the file"
         return f"{name}: {error.strerror or error}."
     return str(error)
+
+
+def _free_name(path: Path) -> Path:
+    """``path``, or ``path`` with a number added, whichever does not exist yet."""
+    candidate, number = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem} {number}{path.suffix}")
+        number += 1
+    return candidate
 
 
 def _held_elsewhere(path: Path) -> bool:

@@ -30,6 +30,7 @@ from dmuboard.gui.shell.features import make_features
 from dmuboard.gui.shell.menus import Placer, panel_actions, window_actions
 from dmuboard.gui.shell.parts import WindowParts
 from dmuboard.gui.shell.session import OpenBoard, Recent, boards_dir
+from dmuboard.localfiles import shown
 from dmuboard.model.document import Change
 
 APP_NAME = "DMU Board"
@@ -55,6 +56,7 @@ class MainWindow(WindowParts):
         self.central_layout.setSpacing(0)
         self.banner = ReadOnlyBanner(central)
         self.central_layout.addWidget(self.banner)
+        self.banner.repair_button.clicked.connect(self.repair_board)
         self.placeholder = QLabel("No board is open.", central)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.central_layout.addWidget(self.placeholder, 1)
@@ -122,6 +124,7 @@ class MainWindow(WindowParts):
         editor.changed.connect(self._model_changed)
         self.context.set_board(editor, scene, view, opened.path)
         self.banner.show_reason(opened.read_only_reason)
+        self.banner.offer_repair(opened.store.can_repair)
         self.recent.add(opened.path)
         self.update_title()
         self.update_counts()
@@ -171,7 +174,7 @@ class MainWindow(WindowParts):
         if self.opened is None or self.editor is None:
             self.setWindowTitle(APP_NAME)
             return
-        title = f"{self.editor.document.board.info.title} — {self.opened.path.name} — {APP_NAME}"
+        title = f"{self.editor.document.board.info.title} — {shown(self.opened.path.name)} — {APP_NAME}"
         if self.opened.read_only_reason is not None:
             title += " [read-only]"
         self.setWindowTitle(title)
@@ -187,7 +190,7 @@ class MainWindow(WindowParts):
 
     def say(self, text: str) -> None:
         """A sentence in the status bar (long enough to read)."""
-        self.statusBar().showMessage(text, 10000)
+        self.statusBar().showMessage(shown(text), 10000)  # a file name that is not UTF-8, readable
 
     # -- board actions -----------------------------------------------------------------
 
