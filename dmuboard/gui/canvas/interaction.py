@@ -76,6 +76,8 @@ class SceneGestures:
                 return
             self._press_at = event.scenePos() if token is not None else None
             self._refusal_said = False
+            if token is None and not self.items(pos):
+                self.dismissed.emit()  # a click on empty canvas
         QGraphicsScene.mousePressEvent(self, event)
         if event.button() == Qt.MouseButton.LeftButton and self.look.editable:
             self._press_positions = {
@@ -197,6 +199,7 @@ class SceneGestures:
                 self.cancel_link()
             else:
                 self.clearSelection()
+                self.dismissed.emit()
         else:
             QGraphicsScene.keyPressEvent(self, event)
             return
