@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
+from dmuboard.gui.canvas.note import CanvasNote
 from dmuboard.model.board import LAYERS
 
 if TYPE_CHECKING:
@@ -25,6 +26,13 @@ LAYER_TITLES = {
     "stance": "&Stances",
 }
 LAYER_KEYS = {layer: str(i) for i, layer in enumerate(LAYERS, start=1)}
+HIDDEN_WORDS = {
+    "reporting": "reporting lines",
+    "influence": "influence lines",
+    "relationship": "our relationships",
+    "conflict": "conflicts",
+    "stance": "stances",
+}
 
 
 class Layers(QObject):
@@ -51,6 +59,7 @@ class Layers(QObject):
             window.actions[action.objectName()] = action
             self.actions[layer] = action
         self.menu = menu
+        self._note: CanvasNote | None = None
         window.board_opened.connect(self.apply)
 
     def shown(self) -> frozenset[str]:
@@ -69,8 +78,24 @@ class Layers(QObject):
         self.apply()
 
     def apply(self) -> None:
-        """Give the canvas the layers the actions say."""
+        """Give the canvas the layers the actions say, and say on it what is hidden."""
         shown = self.shown()
         if self.window.scene is not None:
             self.window.scene.set_layers(shown)
+        self._say_hidden(shown)
         self.changed.emit(shown)
+
+    def _say_hidden(self, shown: frozenset[str]) -> None:
+        view = self.window.view
+        if view is None:
+            return
+        if self._note is None or self._note.view is not view:
+            self._note = CanvasNote(view, 1)
+        hidden = [layer for layer in LAYERS if layer not in shown]
+        if not hidden:
+            self._note.say("")
+            return
+        words = ", ".join(HIDDEN_WORDS[layer] for layer in hidden)
+        keys = ", ".join(LAYER_KEYS[layer] for layer in hidden)
+        again = "key {} shows it again" if len(hidden) == 1 else "keys {} show them again"
+        self._note.say(f"Hidden: {words} ({again.format(keys)})")
