@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from dmuboard.gui.canvas.arranging import make_room
+from dmuboard.gui.canvas.handle import handle_at, zoom_of
 from dmuboard.gui.canvas.linkitem import LinkItem
 from dmuboard.gui.canvas.parts import SceneParts
 from dmuboard.gui.canvas.token import TokenItem, tooltip
@@ -61,14 +62,19 @@ class SceneGestures(SceneParts):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
-            token = self.token_at(event.scenePos())
-            if token is not None and (self.connect_mode or token.on_handle(event.scenePos())):
+            pos = event.scenePos()
+            # The handle first: half of it lies on the card, and a press there draws a link.
+            handle = handle_at(self, pos, zoom_of(event.widget())) if self.look.editable else None
+            token = handle if handle is not None and not self.connect_mode else (self.token_at(pos) or handle)
+            if token is not None and (self.connect_mode or handle is not None):
                 if not self.refuse_if_read_only():
-                    self.start_link(token, event.scenePos())
+                    self.start_link(token, pos)
                 event.accept()
                 return
             self._press_at = event.scenePos() if token is not None else None
             self._refusal_said = False
+            if token is None and not self.items(pos):
+                self.dismissed.emit()  # a click on empty canvas
         QGraphicsScene.mousePressEvent(self, event)
         if event.button() == Qt.MouseButton.LeftButton and self.look.editable:
             self._press_positions = {
@@ -192,6 +198,7 @@ class SceneGestures(SceneParts):
                 self.cancel_link()
             else:
                 self.clearSelection()
+                self.dismissed.emit()
         else:
             QGraphicsScene.keyPressEvent(self, event)
             return

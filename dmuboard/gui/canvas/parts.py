@@ -34,6 +34,7 @@ class SceneParts(QGraphicsScene):
 
     if TYPE_CHECKING:
         message: SignalInstance
+        dismissed: SignalInstance
         editor: Editor
         look: CanvasLook
         connect_mode: bool

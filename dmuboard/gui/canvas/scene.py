@@ -48,6 +48,7 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
     """The canvas of one open board."""
 
     message = Signal(str)  # refusals and hints for the status bar
+    dismissed = Signal()  # Esc, or a click on empty canvas: highlights should go
 
     def __init__(self, editor: Editor, parent: QObject | None = None, *, near: bool | None = True) -> None:
         """``near``: whether the board will first be seen near enough to read (exports,

@@ -219,6 +219,7 @@ class TokenItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)  # the half of the handle on the card is no hole
         path.addRect(self.card_rect())
         if self.look.editable:
             path.addEllipse(self.handle_centre(), HANDLE_RADIUS + 2, HANDLE_RADIUS + 2)
@@ -229,12 +230,6 @@ class TokenItem(QGraphicsItem):
         rect = self.card_rect()
         x = rect.right() if self.person.side == "customer" else rect.left()
         return QPointF(x, 0.0)
-
-    def on_handle(self, scene_pos: QPointF) -> bool:
-        """Is ``scene_pos`` on this token's link handle?"""
-        local = self.mapFromScene(scene_pos)
-        d = local - self.handle_centre()
-        return self.look.editable and d.x() * d.x() + d.y() * d.y() <= (HANDLE_RADIUS + 3) ** 2
 
     def clamp(self, pos: QPointF) -> QPointF:
         """``pos`` kept on this person's side of the divide (and on the grid when snapping)."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QPinchGesture, QWidget
 
+from dmuboard.gui.canvas.handle import HandleHover
 from dmuboard.gui.canvas.scene import BoardScene
 from dmuboard.gui.canvas.token import FAR
 
@@ -48,6 +49,7 @@ class BoardView(QGraphicsView):
         self._pan_button = Qt.MouseButton.NoButton
         self._space = False
         self._dragging = False
+        self._handle_hover = HandleHover(self.viewport())
 
     # -- zoom ------------------------------------------------------------------------------
 
@@ -182,6 +184,8 @@ class BoardView(QGraphicsView):
             event.accept()
             return
         super().mouseMoveEvent(self._as_ctrl(event))
+        if event.buttons() == Qt.MouseButton.NoButton and not self._space:
+            self._handle_hover.follow(self.board_scene, self.mapToScene(event.position().toPoint()), self.zoom())
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None and event.button() == self._pan_button:
@@ -215,6 +219,7 @@ class BoardView(QGraphicsView):
         super().keyReleaseEvent(event)
 
     def _set_pan_cursor(self) -> None:
+        self._handle_hover.forget()
         if self._space:
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
         else:

@@ -1,4 +1,5 @@
-"""Find (Ctrl+F): type part of a name or title; matches light up, Enter centres the next.
+"""Find (Ctrl+F): type part of a name or title; matches light up and the first is selected
+and centred as you type, Enter goes to the next.
 
 The bar sits under the canvas. Shift+Enter goes back; Esc closes it and clears the
 highlight. It follows the model, so a renamed person drops in or out of the matches.
@@ -81,7 +82,7 @@ class FindBar(QWidget):
         layout.addStretch(1)
         close = self._button(style.standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton), "Close (Esc)")
         close.clicked.connect(self.close_bar)
-        self.field.textChanged.connect(self.search)
+        self.field.textChanged.connect(self._typed)
         self.field.step.connect(self.go)
         self.field.leave.connect(self.close_bar)
         self.hide()
@@ -129,6 +130,12 @@ class FindBar(QWidget):
         self.index = -1
         self._highlight(self.matches)
         self._say()
+
+    def _typed(self) -> None:
+        """Each key typed: light every match, and select and centre the first of them."""
+        self.search()
+        if self.matches:
+            self.go(1)
 
     def go(self, step: int) -> None:
         """Centre the next (or, with ``step`` -1, the previous) match and select it."""

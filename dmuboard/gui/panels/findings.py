@@ -37,13 +37,12 @@ from dmuboard.analysis import (
     Analysis,
     Finding,
     analyze,
-    path_in_words,
-    warm_path,
 )
 from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.common.editor import Editor
 from dmuboard.gui.common.feature import ActionSpec, DockSpec, Feature, FeatureContext, MenuSpec
 from dmuboard.gui.common.firstpaint import after_first_paint
+from dmuboard.gui.panels.pathmark import PathMark
 from dmuboard.model.board import Person
 from dmuboard.model.document import Change
 
@@ -150,6 +149,8 @@ class FindingsPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
         self.timer.timeout.connect(self._when_idle)
+        self.path_mark = PathMark(self)
+        self.path_mark.message.connect(self.message)
         self.bind(None, None, None)
 
     def bind(self, editor: Editor | None, scene: BoardScene | None, view: BoardView | None) -> None:
@@ -158,6 +159,7 @@ class FindingsPanel(QWidget):
             self.editor.changed.disconnect(self.schedule)
             self.editor.destroyed.disconnect(self._editor_gone)
         self.editor, self.scene, self.view = editor, scene, view
+        self.path_mark.bind(editor, scene, view)
         if editor is None:
             self.refresh()
             return
@@ -262,28 +264,7 @@ class FindingsPanel(QWidget):
 
     def show_path_to(self, pid: str) -> str:
         """Highlight the warm path to ``pid`` on the canvas; return (and announce) it in words."""
-        if self.editor is None or self.scene is None:
-            return ""
-        board = self.editor.document.board
-        person = board.people.get(pid)
-        if person is None:
-            return ""
-        if person.side != "customer":
-            text = f"{person.name} is one of ours: select a customer person to see the way to them."
-            self.scene.set_path([])
-        else:
-            path = warm_path(board, pid)
-            if path is None:
-                self.scene.set_path([])
-                text = (f"No warm path to {person.name}: no relationship, reporting or influence line "
-                        "leads there from our team.")
-            else:
-                self.scene.set_path(list(path.people))
-                if self.view is not None:
-                    self.view.center_on(path.people)
-                text = f"Warm path to {person.name}: {path_in_words(board, path)}"
-        self.message.emit(text)
-        return text
+        return self.path_mark.show_to(pid)
 
     def show_path_to_selection(self) -> None:
         """The command: the warm path to the one selected customer person, or what to select."""
@@ -291,7 +272,7 @@ class FindingsPanel(QWidget):
             return
         chosen = self.scene.selected_people()
         if len(chosen) != 1:
-            self.scene.set_path([])
+            self.path_mark.clear()
             self.message.emit("Select one customer person to see the warm path from our team to them.")
             return
         self.show_path_to(chosen[0])
@@ -314,4 +295,10 @@ class FindingsFeature(Feature):
     def actions(self) -> Sequence[ActionSpec | MenuSpec]:
         return (ActionSpec("warm_path", "Show &Warm Path", self.panel.show_path_to_selection, "board", "1_board", 40,
                            ("Ctrl+Shift+P",),
-                           "Highlight the chain of introductions from our team to the selected customer person"),)
+                           "Highlight the chain of introductions from our team to the selected customer person"),
+                ActionSpec("clear_highlight", "&Clear Highlight", self.panel.path_mark.clear, "board", "1_board", 41,
+                           tip="Take the warm-path highlight off the board (Esc or a click on empty canvas does too)",
+                           enabled=False))
+
+    def placed(self) -> None:
+        self.panel.path_mark.shown.connect(self.context.action("clear_highlight").setEnabled)

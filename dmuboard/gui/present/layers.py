@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 
+from dmuboard.gui.canvas.note import CanvasNote
 from dmuboard.gui.common.feature import ActionSpec, FeatureContext, MenuSpec
 from dmuboard.model.board import LAYERS
 
@@ -22,6 +23,13 @@ LAYER_TITLES = {
     "stance": "&Stances",
 }
 LAYER_KEYS = {layer: str(i) for i, layer in enumerate(LAYERS, start=1)}
+HIDDEN_WORDS = {
+    "reporting": "reporting lines",
+    "influence": "influence lines",
+    "relationship": "our relationships",
+    "conflict": "conflicts",
+    "stance": "stances",
+}
 
 
 class Layers(QObject):
@@ -32,6 +40,7 @@ class Layers(QObject):
     def __init__(self, context: FeatureContext) -> None:
         super().__init__(context)
         self.context = context
+        self._note: CanvasNote | None = None  # what the layers hide, said on the canvas
         context.boardChanged.connect(self.apply)
 
     def specs(self) -> list[ActionSpec | MenuSpec]:
@@ -65,8 +74,24 @@ class Layers(QObject):
         self.apply()
 
     def apply(self) -> None:
-        """Give the canvas the layers the actions say."""
+        """Give the canvas the layers the actions say, and say on it what is hidden."""
         shown = self.shown()
         if self.context.scene is not None:
             self.context.scene.set_layers(shown)
+        self._say_hidden(shown)
         self.changed.emit(shown)
+
+    def _say_hidden(self, shown: frozenset[str]) -> None:
+        view = self.context.view
+        if view is None:
+            return
+        if self._note is None or self._note.view is not view:
+            self._note = CanvasNote(view, 1)
+        hidden = [layer for layer in LAYERS if layer not in shown]
+        if not hidden:
+            self._note.say("")
+            return
+        words = ", ".join(HIDDEN_WORDS[layer] for layer in hidden)
+        keys = ", ".join(LAYER_KEYS[layer] for layer in hidden)
+        again = "key {} shows it again" if len(hidden) == 1 else "keys {} show them again"
+        self._note.say(f"Hidden: {words} ({again.format(keys)})")

@@ -270,14 +270,13 @@ class Presentation(QObject, Feature):
     # -- keys while presenting --------------------------------------------------------------
 
     def escape(self) -> None:
-        """Esc: finish naming, else end the findings walk, else leave presentation."""
+        """Esc: cancel the name being typed or the line being drawn, else leave presentation
+        at once (a findings walk or spotlight ends with it: no second key is needed)."""
         scene = self.context.scene
         if scene is not None and scene.name_editor is not None:
             scene.name_editor.finish(False)
         elif scene is not None and scene.linking:
             scene.cancel_link()
-        elif self.walk.active:
-            self.walk.stop()
         else:
             self.leave()
 
