@@ -66,6 +66,16 @@ def _on_scene(window: MainWindow, method: str, *args: Any) -> Callable[..., None
     return call
 
 
+def _on_stack(window: MainWindow, method: str) -> Callable[..., None]:
+    """A slot that undoes or redoes on the undo stack of the board open at that moment."""
+
+    def call(*_ignored: Any) -> None:
+        if window.editor is not None:
+            getattr(window.editor.undo_stack, method)()
+
+    return call
+
+
 def _on_view(window: MainWindow, method: str) -> Callable[..., None]:
     def call(*_ignored: Any) -> None:
         if window.view is not None:
@@ -94,6 +104,10 @@ def build_actions(window: MainWindow) -> None:
     redo.setShortcuts([k("Ctrl+Shift+Z"), k("Ctrl+Y")])
     redo.setIcon(icon("redo"))
     for name, action, tip in (("undo", undo, "Undo the last change"), ("redo", redo, "Redo what was undone")):
+        # The group's own slot steps the stack in C++; ours goes through EditorStack,
+        # which takes a refused step back before anyone sees it.
+        action.triggered.disconnect()
+        action.triggered.connect(_on_stack(window, name))
         action.setObjectName(name)
         action.setStatusTip(tip)
         window.actions[name] = action
