@@ -217,7 +217,8 @@ class LinkItem(QGraphicsPathItem):
             self.body = ZigzagItem(self) if conflict else _part(self, 0.0)
             self.body.setPen(old.pen())
             self.body.setBrush(old.brush())
-            old.setParentItem(None)  # let go first: deleting a child still held crashes PySide
+            # let go first: deleting a child still held crashes PySide
+            old.setParentItem(None)  # type: ignore[arg-type]
             scene = old.scene()
             if scene is not None:
                 scene.removeItem(old)

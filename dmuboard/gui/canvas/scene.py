@@ -9,8 +9,9 @@ through the same path, so the canvas always shows the model.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QTimer, Signal
 from PySide6.QtGui import QPainter
@@ -28,6 +29,9 @@ from dmuboard.model import layout
 from dmuboard.model.board import LAYERS, Person
 from dmuboard.model.document import Change
 from dmuboard.model.errors import BoardError
+
+if TYPE_CHECKING:
+    from dmuboard.gui.canvas.linkitem import LinkItem
 
 LAYER_OF_KIND = {
     "reports_to": "reporting",
@@ -204,7 +208,7 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
         A board seen near from the start has them all already."""
         if self.look.near:
             return
-        pending = iter([*self.tokens.values(), *self.links.values()])
+        pending: Iterator[TokenItem | LinkItem] = iter([*self.tokens.values(), *self.links.values()])
 
         def step() -> None:
             end = time.perf_counter() + PREPARE_STEP
