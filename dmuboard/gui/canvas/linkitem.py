@@ -218,7 +218,8 @@ class LinkItem(QGraphicsPathItem):
             self.body = ZigzagItem(self) if conflict else _part(self, 0.0)
             self.body.setPen(old.pen())
             self.body.setBrush(old.brush())
-            old.setParentItem(None)  # type: ignore[arg-type]  # Qt takes no parent; let go first: deleting a child still held crashes PySide
+            # let go first: deleting a child still held crashes PySide
+            old.setParentItem(None)  # type: ignore[arg-type]
             scene = old.scene()
             if scene is not None:
                 scene.removeItem(old)

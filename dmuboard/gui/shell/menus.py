@@ -133,8 +133,26 @@ def panel_actions(menu: QMenu, docks: Iterable[QDockWidget], toolbar: QToolBar) 
 def window_actions(window: Any, undo_group: QUndoGroup) -> list[ActionSpec | MenuSpec]:
     """The window's own actions: files, undo and redo, the panels and full screen, about."""
     a = ActionSpec
-    undo: Callable[[QObject], QAction] = lambda parent: undo_group.createUndoAction(parent, "&Undo")  # noqa: E731
-    redo: Callable[[QObject], QAction] = lambda parent: undo_group.createRedoAction(parent, "&Redo")  # noqa: E731
+
+    def step(method: str) -> None:
+        if window.editor is not None:
+            getattr(window.editor.undo_stack, method)()
+
+    def stepping(method: str, create: Callable[[QObject, str], QAction], text: str) -> Callable[[QObject], QAction]:
+        """The group's action (its text and enabled state follow the active stack), stepping
+        through the open board's EditorStack instead of the group's own C++ slot: the
+        EditorStack takes a refused step back before anyone sees it."""
+
+        def make(parent: QObject) -> QAction:
+            action = create(parent, text)
+            action.triggered.disconnect()
+            action.triggered.connect(lambda *_: step(method))
+            return action
+
+        return make
+
+    undo = stepping("undo", undo_group.createUndoAction, "&Undo")
+    redo = stepping("redo", undo_group.createRedoAction, "&Redo")
     return [
         a("new", "&New Board", window.new_board, "file", "1_open", 10, (Keys.New,),
           "Make a new, empty board (kept safe from the first edit)", "new", toolbar="1_file", toolbar_order=10),
