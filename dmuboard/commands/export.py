@@ -1,4 +1,4 @@
-"""``dmuboard export FILE OUT``: the board as a PNG, PDF or SVG, with no window.
+"""``dmuboard export FILE OUT``: the board as a PNG, PDF, SVG or PowerPoint file, with no window.
 
 OUT's extension chooses the format. ``--profile proposal`` makes the customer-safe
 picture for a proposal (no stances, notes, interests, conflict lines, findings or
@@ -7,7 +7,9 @@ board 960 units wide is 10 inches, 3000 pixels at the default 300 DPI). ``--page
 picks the page: ``fit`` is the board's own size plus a small margin; a paper size
 shrinks the board onto one page in ``--orientation``. PDFs carry a title block and a
 legend. ``--findings`` (Internal PDFs) adds the analysis as badges and as pages of
-findings and scorecard.
+findings and scorecard. A ``.pptx`` is editable slides (16:9): the board, the legend,
+each saved view and (``--findings``) the scorecard and findings; ``--dpi``, ``--page``
+and ``--orientation`` do not apply to it.
 
 Runs with no display: Qt's offscreen platform is chosen by itself.
 """
@@ -28,9 +30,9 @@ from dmuboard.model.board import Board
 from dmuboard.model.errors import StoreError
 
 NAME = "export"
-HELP = "render a board to .png, .pdf or .svg (chosen by OUT's extension)"
+HELP = "render a board to .png, .pdf, .svg or .pptx (chosen by OUT's extension)"
 
-FORMATS = (".png", ".pdf", ".svg")
+FORMATS = (".png", ".pdf", ".svg", ".pptx")
 PAGES = ("fit", "A4", "A3", "Letter")
 
 
@@ -53,7 +55,8 @@ def _page(text: str) -> str:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", type=Path, metavar="FILE", help="the board (.dmu or .json)")
-    parser.add_argument("destination", type=Path, metavar="OUT", help="the file to write: .png, .pdf or .svg")
+    parser.add_argument("destination", type=Path, metavar="OUT",
+                        help="the file to write: .png, .pdf, .svg or .pptx (editable slides)")
     parser.add_argument("--profile", choices=("internal", "proposal"), default="internal",
                         help="internal: everything (default); proposal: safe to show the customer")
     parser.add_argument("--dpi", type=_dpi, default=None, metavar="N",
@@ -64,7 +67,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape",
                         help="for a paper size (default landscape)")
     parser.add_argument("--findings", action="store_true",
-                        help="Internal only: show the analysis as badges and add findings pages to a PDF")
+                        help="Internal only: show the analysis as badges and add findings pages to a PDF "
+                        "or slides to a .pptx")
     parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
 
 
@@ -73,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     destination: Path = args.destination
     suffix = destination.suffix.lower()
     if suffix not in FORMATS:
-        raise UsageError(f"{destination.name}: the output must end in .png, .pdf or .svg.")
+        raise UsageError(f"{destination.name}: the output must end in .png, .pdf, .svg or .pptx.")
     from dmuboard.gui.export.writers import check_destination
 
     check_destination(destination)
@@ -102,6 +106,15 @@ def _export(args: argparse.Namespace, board: Board, suffix: str) -> int:
 
         analysis = analyze(board)
         badges = analysis.by_person()
+    if suffix == ".pptx":
+        from dmuboard.gui.export.pptx_writer import render_pptx
+
+        save(destination, render_pptx(board, options, badges=badges, analysis=analysis))
+        print(f"wrote {destination}")
+        if args.process_ends:
+            end_process(0)
+        del app
+        return 0
     # The pieces of gui.export.export_board, so that the picture can outlive the file.
     picture = BoardPicture(board, options, badges=badges)
     try:

@@ -82,7 +82,6 @@ def paint_token(token: TokenItem, painter: QPainter, near: bool = True) -> None:
     bottom = QRectF(rect.left() + 13.0, rect.bottom() - layout.bottom_inset - layout.bottom_height,
                     rect.width() - 20.0, layout.bottom_height)
     chips_top = rect.top() + layout.chips_top
-    pips_room = 50.0 if layout.pips_beside_chips else 0.0
     chip_row = chips_fit(layout, rect.height())  # left out on a projector card squeezed by close rows
     if ours:
         painter.setFont(theme.small_font)
@@ -90,7 +89,7 @@ def paint_token(token: TokenItem, painter: QPainter, near: bool = True) -> None:
         painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "OUR TEAM")
     else:
         if chip_row:
-            _chips(token, painter, QPointF(rect.left() + 13.0, chips_top), rect.width() - 22.0 - pips_room)
+            _chips(token, painter, card_chips(token))
         if token.look.show_stance:
             painter.setFont(theme.stance_font)
             painter.setPen(_readable(theme.stance[person.stance], theme.text))
@@ -208,13 +207,34 @@ def _figure(painter: QPainter, at: QPointF, colour: QColor) -> None:
     painter.drawPath(shoulders)
 
 
-def _chips(token: TokenItem, painter: QPainter, at: QPointF, room: float) -> None:
+def _chips(token: TokenItem, painter: QPainter, boxes: list[tuple[QRectF, str]]) -> None:
     theme = token.look.theme
     painter.setFont(theme.small_font)
+    for rect, label in boxes:
+        _chip(painter, rect, label, theme.chip, theme.chip_text)
+
+
+def card_chips(token: TokenItem) -> list[tuple[QRectF, str]]:
+    """The role chips of a customer's card as it shows them (card coordinates); none
+    where the layout leaves no room for the chip row (also for exports)."""
+    layout = token.look.theme.layout
+    rect = token.card_rect()
+    if token.person.side == "ours" or not chips_fit(layout, rect.height()):
+        return []
+    pips_room = 50.0 if layout.pips_beside_chips else 0.0
+    return chip_boxes(token, QPointF(rect.left() + 13.0, rect.top() + layout.chips_top),
+                      rect.width() - 22.0 - pips_room)
+
+
+def chip_boxes(token: TokenItem, at: QPointF, room: float) -> list[tuple[QRectF, str]]:
+    """The role chips that fit in ``room`` from ``at`` (card coordinates) and their
+    labels; the ones that do not fit become one "+N" chip (also for exports)."""
+    theme = token.look.theme
     metrics = token.look.metrics(theme.small_font)
     x = at.x()
     height = theme.layout.chip_height
     roles = token.person.roles
+    boxes: list[tuple[QRectF, str]] = []
     for i, role in enumerate(roles):
         label = ROLE_LABELS[role]
         width = metrics.horizontalAdvance(label) + 10.0
@@ -222,11 +242,11 @@ def _chips(token: TokenItem, painter: QPainter, at: QPointF, room: float) -> Non
         if x + width > at.x() + room or (rest and x + width + 26.0 > at.x() + room):
             label = f"+{len(roles) - i}"
             width = metrics.horizontalAdvance(label) + 10.0
-            rest = 0
-            _chip(painter, QRectF(x, at.y(), width, height), label, theme.chip, theme.chip_text)
+            boxes.append((QRectF(x, at.y(), width, height), label))
             break
-        _chip(painter, QRectF(x, at.y(), width, height), label, theme.chip, theme.chip_text)
+        boxes.append((QRectF(x, at.y(), width, height), label))
         x += width + 4.0
+    return boxes
 
 
 def _chip(painter: QPainter, rect: QRectF, label: str, fill: QColor, text: QColor) -> None:

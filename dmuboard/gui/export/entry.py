@@ -20,6 +20,10 @@ def render_bytes(board: Board, options: ExportOptions, *, layers: Iterable[str] 
                  badges: Mapping[str, str] | None = None, analysis: Analysis | None = None,
                  progress: Progress | None = None) -> bytes:
     """The exported file's contents, without touching the disk."""
+    if options.format == "pptx":
+        from dmuboard.gui.export.pptx_writer import render_pptx
+
+        return render_pptx(board, options, layers=layers, badges=badges, analysis=analysis, progress=progress)
     picture = BoardPicture(board, options, layers, badges)
     try:
         return render(PageSet(picture, options, analysis=analysis), progress)

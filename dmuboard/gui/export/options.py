@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-FORMATS = ("png", "pdf", "svg")
+FORMATS = ("png", "pdf", "svg", "pptx")
+DOCUMENTS = ("pdf", "pptx")  # formats with a title block, a legend and findings of their own
 PROFILES = ("internal", "proposal")
 AREAS = ("board", "selection", "view")
 PAGES = ("fit", "A4", "A3", "Letter")
@@ -41,9 +42,9 @@ TILE_OVERLAP = 0.10  # share of a tile repeated on the next one
 class ExportOptions:
     """One export, as chosen in the dialog or on the command line.
 
-    ``title_block`` and ``legend`` default to on for PDF and printing and off for
+    ``title_block`` and ``legend`` default to on for PDF, PowerPoint and printing and off for
     pictures (PNG, SVG), which usually go into someone else's document.
-    ``findings_page`` only has an effect on Internal PDFs and prints.
+    ``findings_page`` only has an effect on Internal PDFs, slides and prints.
     ``tiled`` spreads a board over several fixed-size pages at ``tile_scale``
     (1.0 = natural size) instead of shrinking it onto one.
     """
@@ -88,15 +89,15 @@ class ExportOptions:
 
     @property
     def with_title_block(self) -> bool:
-        return self.format == "pdf" if self.title_block is None else self.title_block
+        return self.format in DOCUMENTS if self.title_block is None else self.title_block
 
     @property
     def with_legend(self) -> bool:
-        return self.format == "pdf" if self.legend is None else self.legend
+        return self.format in DOCUMENTS if self.legend is None else self.legend
 
     @property
     def with_findings(self) -> bool:
-        return self.findings_page and not self.proposal and self.format == "pdf"
+        return self.findings_page and not self.proposal and self.format in DOCUMENTS
 
     @property
     def is_tiled(self) -> bool:
