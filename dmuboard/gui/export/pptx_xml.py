@@ -42,7 +42,7 @@ def group(shapes: Any, members: list[Any], name: str) -> Any:
     which move into it); returns the group's element. Its child coordinates are the
     slide's, so the members stay where they are."""
     tree = shapes._spTree
-    element = CT_GroupShape.new_grpSp(shapes._next_shape_id, "Group")  # formats the name into XML unescaped
+    element: Any = CT_GroupShape.new_grpSp(shapes._next_shape_id, "Group")  # formats the name into XML unescaped
     element.nvGrpSpPr.cNvPr.set("name", xml_text(name))
     tree.insert_element_before(element, "p:extLst")
     for member in members:
