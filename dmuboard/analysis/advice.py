@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dmuboard.analysis.paths import WarmPath, WarmPaths
 from dmuboard.analysis.result import Finding
 from dmuboard.model.board import Board, Link
-from dmuboard.model.vocabulary import ROLE_MEANINGS
+from dmuboard.model.vocabulary import LINK_VERBS, ROLE_MEANINGS
 
 
 class Wording:
@@ -37,12 +37,9 @@ class Wording:
     def step(self, link: Link) -> str:
         """One link of a chain in words."""
         source, target = self.name(link.source), self.name(link.target)
-        if link.kind == "reports_to":
-            return f"{source} reports to {target}"
-        if link.kind == "influences":
-            return f"{source} influences {target}"
-        ours, theirs = (source, target) if self.board.people[link.source].side == "ours" else (target, source)
-        return f"{ours} knows {theirs}"
+        if link.kind == "relationship" and self.board.people[link.source].side != "ours":
+            source, target = target, source  # "ours knows theirs", whichever way it was drawn
+        return f"{source} {LINK_VERBS[link.kind]} {target}"
 
     def introduction(self, pid: str) -> str:
         """How to reach ``pid`` through people we know, or what to do when nobody leads there."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QMenu
 from dmuboard.gui.canvas.token import TokenItem
 from dmuboard.model.board import Link, Person
 from dmuboard.model.document import Change
+from dmuboard.model.vocabulary import LINK_VERBS
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.scene import BoardScene
@@ -40,8 +41,8 @@ def menu_chooser(source: Person, target: Person, kinds: Sequence[str], at: QPoin
     menu.setToolTipsVisible(True)
     a, b = _menu_text(source.name), _menu_text(target.name)
     texts = {
-        "reports_to": f"{a} reports to {b}",
-        "influences": f"{a} influences {b}",
+        "reports_to": f"{a} {LINK_VERBS['reports_to']} {b}",
+        "influences": f"{a} {LINK_VERBS['influences']} {b}",
         "conflict": f"Conflict between {a} and {b}",
     }
     for kind in kinds:

@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from dmuboard.gui.canvas.linkdraw import draw_cross, draw_line_sample, draw_strength
-from dmuboard.gui.canvas.style import LINK_LABELS, Theme, role_legend, stance_legend, stance_text
+from dmuboard.gui.canvas.style import Theme
+from dmuboard.model.vocabulary import LINK_LEGEND, role_legend, stance_legend, stance_text
 
 ROW = 19.0
 PAD = 14.0
@@ -21,7 +22,7 @@ WIDTH = 330.0
 class LegendItem(QGraphicsItem):
     """A framed legend; ``stance`` and ``kinds`` follow what the board shows."""
 
-    def __init__(self, theme: Theme, *, stance: bool = True, kinds: tuple[str, ...] = tuple(LINK_LABELS)) -> None:
+    def __init__(self, theme: Theme, *, stance: bool = True, kinds: tuple[str, ...] = tuple(LINK_LEGEND)) -> None:
         super().__init__()
         self.theme = theme
         self.stance = stance
@@ -91,7 +92,7 @@ class LegendItem(QGraphicsItem):
         heading("Lines")
         for kind in self.kinds:
             self._sample(painter, kind, QLineF(x, y + ROW / 2, x + 40.0, y + ROW / 2))
-            text(x + 50.0, LINK_LABELS[kind])
+            text(x + 50.0, LINK_LEGEND[kind])
             y += ROW
 
     def _sample(self, painter: QPainter, kind: str, line: QLineF) -> None:

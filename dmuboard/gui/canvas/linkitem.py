@@ -38,6 +38,7 @@ from dmuboard.gui.canvas.linkdraw import (
 )
 from dmuboard.gui.canvas.zigzag import ZigzagItem
 from dmuboard.model.board import Link, Person
+from dmuboard.model.vocabulary import LINK_VERBS
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.style import Theme
@@ -308,20 +309,13 @@ def _exit(ux: float, uy: float, half_w: float, half_h: float) -> float:
     return min(tx, ty)
 
 
-KIND_WORDS = {
-    "reports_to": "reports to",
-    "influences": "influences",
-    "relationship": "knows",
-    "conflict": "is in conflict with",
-}
-
 
 def link_tooltip(link: Link, source: Person | None, target: Person | None) -> str:
     """The hover text of a link; names and note are escaped."""
     e = html.escape
     a = e(source.name) if source else e(link.source)
     b = e(target.name) if target else e(link.target)
-    text = f"{a} <i>{KIND_WORDS[link.kind]}</i> {b}"
+    text = f"{a} <i>{LINK_VERBS[link.kind]}</i> {b}"
     if link.kind == "relationship":
         text += f"<br>Strength {link.strength} of 5"
     if link.note:

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dmuboard.gui.canvas.style import ROLE_LABELS, Theme, stance_text, token_size
+from dmuboard.gui.canvas.style import Theme, token_size
 from dmuboard.gui.canvas.tokenlayout import wrap_lines
 from dmuboard.gui.canvas.tokenpaint import HANDLE_RADIUS, paint_token
 from dmuboard.model.board import Person
+from dmuboard.model.vocabulary import ROLE_CHIPS, stance_text
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.linkitem import LinkItem
@@ -287,7 +288,7 @@ def tooltip(person: Person) -> str:
         lines.append(f"of {e(person.organisation)}")
     if person.side == "customer":
         if person.roles:
-            lines.append("Roles: " + ", ".join(f"{r} ({ROLE_LABELS[r]})" for r in person.roles))
+            lines.append("Roles: " + ", ".join(f"{r} ({ROLE_CHIPS[r]})" for r in person.roles))
         lines.append("Stance: " + e(stance_text(person.stance)))
     else:
         lines.append("Our team")

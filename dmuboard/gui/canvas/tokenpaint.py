@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
-from dmuboard.gui.canvas.style import ROLE_LABELS, stance_text
 from dmuboard.gui.canvas.tokenlayout import chips_fit
+from dmuboard.model.vocabulary import ROLE_CHIPS, stance_text
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.token import TokenItem
@@ -216,7 +216,7 @@ def _chips(token: TokenItem, painter: QPainter, at: QPointF, room: float) -> Non
     height = theme.layout.chip_height
     roles = token.person.roles
     for i, role in enumerate(roles):
-        label = ROLE_LABELS[role]
+        label = ROLE_CHIPS[role]
         width = metrics.horizontalAdvance(label) + 10.0
         rest = len(roles) - i - 1
         if x + width > at.x() + room or (rest and x + width + 26.0 > at.x() + room):

@@ -18,8 +18,8 @@ from dmuboard.gui.inspector.fields import plain_tooltip
 from dmuboard.gui.inspector.link_page import LinkPage
 from dmuboard.gui.inspector.page import Page
 from dmuboard.gui.inspector.person_page import PersonPage
-from dmuboard.gui.roletext import LINK_LABELS
 from dmuboard.model.document import Change
+from dmuboard.model.vocabulary import LINK_LABELS
 
 __all__ = ["Inspector"]
 

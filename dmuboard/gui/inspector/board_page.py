@@ -8,10 +8,10 @@ from typing import Any
 
 from dmuboard.gui.inspector.fields import ChecksField, ChoiceField, LineField, TextField
 from dmuboard.gui.inspector.page import Page
-from dmuboard.gui.roletext import PURCHASE_LABELS, ROLE_LABELS, role_tip
 from dmuboard.model.board import PURCHASE_TYPES, ROLES, BoardInfo
 from dmuboard.model.document import Change
 from dmuboard.model.errors import BoardError
+from dmuboard.model.vocabulary import PURCHASE_LABELS, ROLE_LABELS, role_tip
 
 _THOUSANDS = {",": re.compile(r"\d{1,3}(,\d{3})+"), ".": re.compile(r"\d{1,3}(\.\d{3})+")}
 

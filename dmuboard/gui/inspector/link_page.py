@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from dmuboard.gui.inspector.fields import ChoiceField, TextField, plain_tooltip
 from dmuboard.gui.inspector.page import Page
-from dmuboard.gui.roletext import LINK_LABELS, STRENGTH_LABELS
 from dmuboard.model.board import Link, Person
 from dmuboard.model.document import Change
+from dmuboard.model.vocabulary import LINK_LABELS, STRENGTH_LABELS
 
 
 def kinds_between(source: Person, target: Person) -> tuple[str, ...]:
