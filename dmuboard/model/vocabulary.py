@@ -136,3 +136,14 @@ def role_legend() -> list[tuple[str, str, str]]:
 def stance_legend() -> list[tuple[str, str]]:
     """(stance, symbol) for every stance, in the format's order."""
     return [(stance, STANCE_SYMBOLS[stance]) for stance in STANCES]
+
+
+def deletion_sentence(names: list[str], links: int, undo_key: str) -> str:
+    """What a deletion did and how to get it back, for the status bar:
+    "Deleted Fatima El Idrissi and 3 links. Ctrl+Z brings them back."."""
+    parts = list(names) if len(names) <= 2 else [f"{len(names)} people"]
+    if links:
+        parts.append(f"{links} link" if links == 1 else f"{links} links")
+    what = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    it = "it" if not names and links == 1 else "them"
+    return f"Deleted {what}. {undo_key} brings {it} back."

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QTimer, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from dmuboard.gui.canvas.background import draw_background
@@ -29,6 +29,7 @@ from dmuboard.model import layout
 from dmuboard.model.board import LAYERS, Person
 from dmuboard.model.document import Change
 from dmuboard.model.errors import BoardError
+from dmuboard.model.vocabulary import deletion_sentence
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.linkitem import LinkItem
@@ -148,7 +149,13 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
             return
         what = f"{len(people)} people" if len(people) != 1 else "a person"
         label = f"Delete {what}" if people else "Delete links"
-        self.submit(self.editor.document.removal(people, links, label=label))
+        doc = self.editor.document
+        change = doc.removal(people, links, label=label)
+        gone = set(change.removed_people)
+        names = [p.name for pid, p in doc.board.people.items() if pid in gone]  # in board order
+        if self.submit(change):
+            undo_key = QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)
+            self.message.emit(deletion_sentence(names, len(change.removed_links), undo_key))
 
     def add_person_at(self, pos: QPointF, side: str | None = None, role: str | None = None) -> str | None:
         """Add a person at ``pos`` (one undo step) and start typing their name."""
