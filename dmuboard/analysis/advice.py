@@ -7,6 +7,7 @@ person who can introduce us and how they are linked to the target.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 
 from dmuboard.analysis.paths import WarmPath, WarmPaths
 from dmuboard.analysis.result import Finding
@@ -24,6 +25,11 @@ class Wording:
         self._paths: WarmPaths | None = None
         self._introductions: dict[str, str] = {}  # a person both unconnected and a blocker is advised twice
         self.org = board.info.customer or "the customer"
+
+    @cached_property
+    def customers(self) -> int:
+        """How many of the customer's people are on the board."""
+        return sum(1 for p in self.board.people.values() if p.side == "customer")
 
     def name(self, pid: str) -> str:
         person = self.board.people.get(pid)
@@ -126,8 +132,10 @@ def _single_owner(w: Wording, f: Finding) -> tuple[str, str]:
 
 def _missing_role(w: Wording, f: Finding) -> tuple[str, str]:
     role = f.role or ""
-    return (f"Nobody on the board is the {role} (the one who {ROLE_MEANINGS.get(role, 'holds this role')}).",
-            f"Find out who the {role} is at {w.org} and add them to the board.")
+    what = f"Nobody on the board is the {role} (the one who {ROLE_MEANINGS.get(role, 'holds this role')})."
+    if not w.customers:
+        return what, f"First add the people of {w.org} who take part in the decision, then mark who the {role} is."
+    return what, f"Find out who the {role} is at {w.org} and add them to the board."
 
 
 def _decider_unreachable(w: Wording, f: Finding) -> tuple[str, str]:
@@ -139,15 +147,22 @@ def _decider_unreachable(w: Wording, f: Finding) -> tuple[str, str]:
 def _hidden_influencer(w: Wording, f: Finding) -> tuple[str, str]:
     pid = f.people[0]
     person = w.board.people[pid]
-    return (f"Many reporting and influence lines at {w.org} run through {person.name}, "
+    return (f"{person.name} sits on the paths between many of their colleagues at {w.org}, "
             f"yet the board gives them no influencer role and influence {person.influence}.",
             f"Check whether {person.name} sways more than the title says; if so, add the role and win them over.")
 
 
 def _dmu_size_gap(w: Wording, f: Finding) -> tuple[str, str]:
     low, high = f.expected or (0, 0)
-    count = sum(1 for p in w.board.people.values() if p.side == "customer")
-    return (f"Only {count} people of {w.org} are on the board; deals like this usually involve {low} to {high}.",
+    count = w.customers
+    if count == 0:
+        return (f"Nobody of {w.org} is on the board yet; deals like this usually involve {low} to {high} of their "
+                "people.",
+                f"Start here: add the people of {w.org} who take part in the decision (who decides, who buys, "
+                "who will use it), on the left side of the board.")
+    people = "1 person" if count == 1 else f"{count} people"
+    return (f"Only {people} of {w.org} {'is' if count == 1 else 'are'} on the board; deals like this usually "
+            f"involve {low} to {high}.",
             "Find out who else takes part: users, procurement, evaluators, outside advisors.")
 
 
