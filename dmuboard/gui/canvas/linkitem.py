@@ -187,7 +187,8 @@ class LinkItem(QGraphicsPathItem):
     def _place_marks(self) -> None:
         """The pill or cross at the middle of the line, made when first needed."""
         kind = self.link.kind
-        if kind in ("relationship", "conflict") and self._p1 != self._p2:
+        marked = kind == "conflict" or (kind == "relationship" and self.look.show_ratings)
+        if marked and self._p1 != self._p2:
             # The marks are drawn around their own origin once, and moved to the
             # middle of the line: a drag moves them instead of rebuilding them.
             marks = self._mark_parts()
@@ -240,7 +241,8 @@ class LinkItem(QGraphicsPathItem):
 
     def restyle(self) -> None:
         """Pens and brushes for the kind, the theme, selection and path highlight."""
-        pen, brush = _body_style(self.look.theme, self.link.kind, self.link.strength)
+        strength = self.link.strength if self.look.show_ratings else None  # None: one width
+        pen, brush = _body_style(self.look.theme, self.link.kind, strength)
         self.body.setPen(pen)
         self.body.setBrush(brush)
         if self._marks is not None:

@@ -295,9 +295,16 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
         proposal = self._profile == "proposal"
         self.look.show_stance = "stance" in self._layers and not proposal
         self.look.show_badges = not proposal
+        ratings_changed = self.look.show_ratings == proposal
+        self.look.show_ratings = not proposal
         for token in self.tokens.values():
+            if ratings_changed:
+                token.restyle_text()  # the card size follows; its links end at the new edge
             token.update()
         for item in self.links.values():
+            if ratings_changed:
+                item.restyle()
+                item.adjust()  # the strength pill comes or goes
             shown = self.link_shown(item.link.kind)
             item.setVisible(shown)
             if not shown and item.isSelected():
@@ -326,7 +333,7 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
     def _configure_legend(self) -> None:
         if self.legend is not None:
             kinds = tuple(kind for kind in LAYER_OF_KIND if self.link_shown(kind))
-            self.legend.configure(self.look.theme, self.look.show_stance, kinds)
+            self.legend.configure(self.look.theme, self.look.show_stance, kinds, self.look.show_ratings)
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         draw_background(self, painter, QRectF(rect))

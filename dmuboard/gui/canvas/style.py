@@ -14,6 +14,9 @@ from PySide6.QtGui import QColor, QFont
 
 from dmuboard.gui.canvas.tokenlayout import NORMAL_LAYOUT, CardLayout, projector_layout
 
+# The one card size when influence is not shown (the proposal profile): not a value.
+ONE_SIZE = 3
+
 # Token sizes by influence 1..5: more influence, bigger token.
 TOKEN_SIZES: dict[int, tuple[float, float]] = {
     1: (176.0, 82.0),

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dmuboard.gui.canvas.style import Theme, token_size
+from dmuboard.gui.canvas.style import ONE_SIZE, Theme, token_size
 from dmuboard.gui.canvas.tokenlayout import wrap_lines
 from dmuboard.gui.canvas.tokenpaint import HANDLE_RADIUS, paint_token
 from dmuboard.model.board import Person
@@ -55,6 +55,9 @@ class CanvasLook:
     theme: Theme = field(default_factory=Theme)
     show_stance: bool = True
     show_badges: bool = True
+    # Our ratings of people and relationships (influence dots and card size, relationship
+    # strength); the proposal profile leaves them out: one card size, no dots, no pills.
+    show_ratings: bool = True
     editable: bool = True
     snap: bool = False
     grid: float = 20.0
@@ -107,8 +110,9 @@ class TokenItem(QGraphicsItem):
         return self._size
 
     def card_size(self, influence: int) -> tuple[float, float]:
-        """The card of a person of this influence, as the theme's layout sizes it."""
-        return self.look.theme.layout.card_size(token_size(influence))
+        """The card of a person of this influence, as the theme's layout sizes it (one
+        size for everyone when ratings are not shown)."""
+        return self.look.theme.layout.card_size(token_size(influence if self.look.show_ratings else ONE_SIZE))
 
     def card_rect(self) -> QRectF:
         w, h = self._size

@@ -98,7 +98,7 @@ def paint_token(token: TokenItem, painter: QPainter, near: bool = True) -> None:
                 bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, stance_text(person.stance)
             )
     pips_y = chips_top + layout.chip_height / 2 if layout.pips_beside_chips else bottom.center().y()
-    if chip_row or not layout.pips_beside_chips:
+    if token.look.show_ratings and (chip_row or not layout.pips_beside_chips):
         _pips(token, painter, QPointF(rect.right() - 10.0, pips_y))
 
     if token.badge and token.look.show_badges:
