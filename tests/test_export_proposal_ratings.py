@@ -49,7 +49,7 @@ def test_two_boards_differing_only_in_ratings_give_the_same_proposal_picture(
         pictures.append(image)
     assert pictures[0] == pictures[1]
     # ... while the internal export does show the ratings
-    for name, which in (("a", board), ("b", other)):
+    for name in ("a", "b"):
         run(capsys, "export", tmp_path / f"{name}.json", tmp_path / f"{name}-internal.png")
     assert QImage(str(tmp_path / "a-internal.png")) != QImage(str(tmp_path / "b-internal.png"))
 
