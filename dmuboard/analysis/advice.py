@@ -7,11 +7,12 @@ person who can introduce us and how they are linked to the target.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 
 from dmuboard.analysis.paths import WarmPath, WarmPaths
 from dmuboard.analysis.result import Finding
 from dmuboard.model.board import Board, Link
-from dmuboard.model.vocabulary import ROLE_MEANINGS
+from dmuboard.model.vocabulary import LINK_VERBS, ROLE_MEANINGS
 
 
 class Wording:
@@ -25,6 +26,11 @@ class Wording:
         self._introductions: dict[str, str] = {}  # a person both unconnected and a blocker is advised twice
         self.org = board.info.customer or "the customer"
 
+    @cached_property
+    def customers(self) -> int:
+        """How many of the customer's people are on the board."""
+        return sum(1 for p in self.board.people.values() if p.side == "customer")
+
     def name(self, pid: str) -> str:
         person = self.board.people.get(pid)
         return person.name if person else pid
@@ -37,12 +43,9 @@ class Wording:
     def step(self, link: Link) -> str:
         """One link of a chain in words."""
         source, target = self.name(link.source), self.name(link.target)
-        if link.kind == "reports_to":
-            return f"{source} reports to {target}"
-        if link.kind == "influences":
-            return f"{source} influences {target}"
-        ours, theirs = (source, target) if self.board.people[link.source].side == "ours" else (target, source)
-        return f"{ours} knows {theirs}"
+        if link.kind == "relationship" and self.board.people[link.source].side != "ours":
+            source, target = target, source  # "ours knows theirs", whichever way it was drawn
+        return f"{source} {LINK_VERBS[link.kind]} {target}"
 
     def introduction(self, pid: str) -> str:
         """How to reach ``pid`` through people we know, or what to do when nobody leads there."""
@@ -129,8 +132,10 @@ def _single_owner(w: Wording, f: Finding) -> tuple[str, str]:
 
 def _missing_role(w: Wording, f: Finding) -> tuple[str, str]:
     role = f.role or ""
-    return (f"Nobody on the board is the {role} (the one who {ROLE_MEANINGS.get(role, 'holds this role')}).",
-            f"Find out who the {role} is at {w.org} and add them to the board.")
+    what = f"Nobody on the board is the {role} (the one who {ROLE_MEANINGS.get(role, 'holds this role')})."
+    if not w.customers:
+        return what, f"First add the people of {w.org} who take part in the decision, then mark who the {role} is."
+    return what, f"Find out who the {role} is at {w.org} and add them to the board."
 
 
 def _decider_unreachable(w: Wording, f: Finding) -> tuple[str, str]:
@@ -142,15 +147,22 @@ def _decider_unreachable(w: Wording, f: Finding) -> tuple[str, str]:
 def _hidden_influencer(w: Wording, f: Finding) -> tuple[str, str]:
     pid = f.people[0]
     person = w.board.people[pid]
-    return (f"Many reporting and influence lines at {w.org} run through {person.name}, "
+    return (f"{person.name} sits on the paths between many of their colleagues at {w.org}, "
             f"yet the board gives them no influencer role and influence {person.influence}.",
             f"Check whether {person.name} sways more than the title says; if so, add the role and win them over.")
 
 
 def _dmu_size_gap(w: Wording, f: Finding) -> tuple[str, str]:
     low, high = f.expected or (0, 0)
-    count = sum(1 for p in w.board.people.values() if p.side == "customer")
-    return (f"Only {count} people of {w.org} are on the board; deals like this usually involve {low} to {high}.",
+    count = w.customers
+    if count == 0:
+        return (f"Nobody of {w.org} is on the board yet; deals like this usually involve {low} to {high} of their "
+                "people.",
+                f"Start here: add the people of {w.org} who take part in the decision (who decides, who buys, "
+                "who will use it), on the left side of the board.")
+    people = "1 person" if count == 1 else f"{count} people"
+    return (f"Only {people} of {w.org} {'is' if count == 1 else 'are'} on the board; deals like this usually "
+            f"involve {low} to {high}.",
             "Find out who else takes part: users, procurement, evaluators, outside advisors.")
 
 

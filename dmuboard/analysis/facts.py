@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dmuboard.analysis.paths import WARM_KINDS
+from dmuboard.analysis.paths import warm_adjacency
 from dmuboard.model.board import Board, Link
 
 
@@ -35,17 +35,13 @@ def gather(board: Board) -> Facts:
     """Everything the rules need, in one pass over people and links."""
     facts = Facts()
     people = board.people
-    warm = facts.warm
+    facts.warm = warm_adjacency(board)
     for pid, person in people.items():
         (facts.customers if person.side == "customer" else facts.ours).append(pid)
-        warm[pid] = []
     for link in board.links.values():
         facts.linked.add(link.source)
         facts.linked.add(link.target)
         kind = link.kind
-        if kind in WARM_KINDS:
-            warm[link.source].append(link)
-            warm[link.target].append(link)
         if kind == "relationship":
             facts.relationships += 1
             source_is_customer = people[link.source].side == "customer"

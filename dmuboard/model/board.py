@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dmuboard.model.errors import BoardError
+from dmuboard.model.readonly import READ_ONLY, ReadOnlyDict
 
 SIDES = ("customer", "ours")
 ROLES = (
@@ -279,6 +280,20 @@ class Board:
     people: dict[str, Person] = field(default_factory=dict)
     links: dict[str, Link] = field(default_factory=dict)
     views: tuple[View, ...] = ()
+    _sealed: bool = field(default=False, init=False, repr=False, compare=False)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if getattr(self, "_sealed", False):
+            raise TypeError(READ_ONLY)
+        object.__setattr__(self, name, value)
+
+    def seal(self) -> None:
+        """From now on nothing can change this board but its document (see
+        :mod:`dmuboard.model.readonly`); reading it stays as it was."""
+        if not self._sealed:
+            self.people = ReadOnlyDict(self.people)
+            self.links = ReadOnlyDict(self.links)
+            self._sealed = True
 
     def customers(self) -> list[Person]:
         return [p for p in self.people.values() if p.side == "customer"]
@@ -287,4 +302,10 @@ class Board:
         return [p for p in self.people.values() if p.side == "ours"]
 
     def copy(self) -> Board:
+        """An ordinary board of one's own (people, links and details are immutable)."""
         return Board(self.info, dict(self.people), dict(self.links), self.views)
+
+    __copy__ = copy
+
+    def __deepcopy__(self, _memo: dict[int, object]) -> Board:
+        return self.copy()

@@ -92,6 +92,7 @@ class Document:
         *,
         read_only_reason: str | None = None,
     ) -> None:
+        board.seal()
         self._board = board
         self._sink = sink
         self.read_only_reason = read_only_reason
@@ -106,7 +107,7 @@ class Document:
 
     @property
     def board(self) -> Board:
-        """The board as it is now. Treat it as read-only: change it with :meth:`apply`."""
+        """The board as it is now: a live view that raises on writing (:meth:`apply` changes it)."""
         return self._board
 
     @property
@@ -324,27 +325,29 @@ class Document:
         )
 
     def _commit(self, change: Change) -> None:
+        # The board is sealed (read-only to everyone else): write past the guard.
         board = self._board
+        people, links = board.people, board.links
         for lid in change.removed_links:
-            link = board.links.pop(lid, None)
+            link = dict.pop(links, lid, None)
             if link is not None:
                 self._unindex_link(link)
         for pid in change.removed_people:
-            board.people.pop(pid, None)
+            dict.pop(people, pid, None)
             self._by_person.pop(pid, None)
         for p in change.people:
-            board.people[p.id] = p
+            dict.__setitem__(people, p.id, p)
             self._by_person.setdefault(p.id, set())
         for link in change.links:
-            old = board.links.get(link.id)
+            old = links.get(link.id)
             if old is not None:
                 self._unindex_link(old)
-            board.links[link.id] = link
+            dict.__setitem__(links, link.id, link)
             self._index_link(link)
         if change.info is not None:
-            board.info = change.info
+            object.__setattr__(board, "info", change.info)
         if change.views is not None:
-            board.views = change.views
+            object.__setattr__(board, "views", change.views)
 
     def _index_link(self, link: Link) -> None:
         self._by_person.setdefault(link.source, set()).add(link.id)

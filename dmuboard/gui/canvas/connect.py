@@ -19,6 +19,7 @@ from dmuboard.gui.canvas.parts import SceneParts
 from dmuboard.gui.canvas.token import TokenItem
 from dmuboard.model.board import Link, Person
 from dmuboard.model.document import Change
+from dmuboard.model.vocabulary import LINK_VERBS
 
 SAME_SIDE_KINDS = ("reports_to", "influences", "conflict")
 CUSTOMER_ONLY = frozenset({"influences", "conflict"})
@@ -36,8 +37,8 @@ def menu_chooser(source: Person, target: Person, kinds: Sequence[str], at: QPoin
     menu.setToolTipsVisible(True)
     a, b = _menu_text(source.name), _menu_text(target.name)
     texts = {
-        "reports_to": f"{a} reports to {b}",
-        "influences": f"{a} influences {b}",
+        "reports_to": f"{a} {LINK_VERBS['reports_to']} {b}",
+        "influences": f"{a} {LINK_VERBS['influences']} {b}",
         "conflict": f"Conflict between {a} and {b}",
     }
     for kind in kinds:

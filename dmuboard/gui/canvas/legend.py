@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from dmuboard.gui.canvas.linkdraw import draw_cross, draw_line_sample, draw_strength
-from dmuboard.gui.canvas.style import LINK_LABELS, Theme, role_legend, stance_legend, stance_text
+from dmuboard.gui.canvas.style import Theme
+from dmuboard.model.vocabulary import LINK_LEGEND, role_legend, stance_legend, stance_text
 
 ROW = 19.0
 PAD = 14.0
@@ -21,20 +22,21 @@ WIDTH = 330.0
 class LegendItem(QGraphicsItem):
     """A framed legend; ``stance`` and ``kinds`` follow what the board shows."""
 
-    def __init__(self, theme: Theme, *, stance: bool = True, kinds: tuple[str, ...] = tuple(LINK_LABELS)) -> None:
+    def __init__(self, theme: Theme, *, stance: bool = True, kinds: tuple[str, ...] = tuple(LINK_LEGEND)) -> None:
         super().__init__()
         self.theme = theme
         self.stance = stance
         self.kinds = kinds
+        self.ratings = True  # the influence row, and "thicker with strength"
         self.setZValue(-1.0)
 
-    def configure(self, theme: Theme, stance: bool, kinds: tuple[str, ...]) -> None:
+    def configure(self, theme: Theme, stance: bool, kinds: tuple[str, ...], ratings: bool = True) -> None:
         self.prepareGeometryChange()
-        self.theme, self.stance, self.kinds = theme, stance, kinds
+        self.theme, self.stance, self.kinds, self.ratings = theme, stance, kinds, ratings
         self.update()
 
     def _rows(self) -> int:
-        rows = 1 + len(role_legend()) + 1 + 1 + 1 + len(self.kinds)
+        rows = 1 + len(role_legend()) + (2 if self.ratings else 0) + 1 + len(self.kinds)
         if self.stance:
             rows += 1 + len(stance_legend())
         return rows
@@ -81,17 +83,19 @@ class LegendItem(QGraphicsItem):
                 painter.fillRect(QRectF(x, y + 3.0, 7.0, ROW - 6.0), theme.stance[stance])
                 text(x + 14.0, stance_text(stance))
                 y += ROW
-        heading("Influence")
-        painter.setPen(Qt.PenStyle.NoPen)
-        for i in range(5):
-            painter.setBrush(theme.pip_on if i < 3 else theme.pip_off)
-            painter.drawEllipse(QPointF(x + 5.0 + i * 9.0, y + ROW / 2), 3.0, 3.0)
-        text(x + 50.0, "1 to 5 dots; more influence, bigger card")
-        y += ROW
+        if self.ratings:
+            heading("Influence")
+            painter.setPen(Qt.PenStyle.NoPen)
+            for i in range(5):
+                painter.setBrush(theme.pip_on if i < 3 else theme.pip_off)
+                painter.drawEllipse(QPointF(x + 5.0 + i * 9.0, y + ROW / 2), 3.0, 3.0)
+            text(x + 50.0, "1 to 5 dots; more influence, bigger card")
+            y += ROW
         heading("Lines")
         for kind in self.kinds:
             self._sample(painter, kind, QLineF(x, y + ROW / 2, x + 40.0, y + ROW / 2))
-            text(x + 50.0, LINK_LABELS[kind])
+            words = LINK_LEGEND[kind] if self.ratings or kind != "relationship" else "our relationship"
+            text(x + 50.0, words)
             y += ROW
 
     def _sample(self, painter: QPainter, kind: str, line: QLineF) -> None:

@@ -39,6 +39,7 @@ from dmuboard.gui.canvas.parts import SceneParts
 from dmuboard.gui.canvas.routing import polyline_path
 from dmuboard.gui.canvas.zigzag import ZigzagItem
 from dmuboard.model.board import Link, Person
+from dmuboard.model.vocabulary import LINK_VERBS
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.style import Theme
@@ -187,7 +188,8 @@ class LinkItem(QGraphicsPathItem):
     def _place_marks(self) -> None:
         """The pill or cross at the middle of the line, made when first needed."""
         kind = self.link.kind
-        if kind in ("relationship", "conflict") and self._p1 != self._p2:
+        marked = kind == "conflict" or (kind == "relationship" and self.look.show_ratings)
+        if marked and self._p1 != self._p2:
             # The marks are drawn around their own origin once, and moved to the
             # middle of the line: a drag moves them instead of rebuilding them.
             marks = self._mark_parts()
@@ -240,7 +242,8 @@ class LinkItem(QGraphicsPathItem):
 
     def restyle(self) -> None:
         """Pens and brushes for the kind, the theme, selection and path highlight."""
-        pen, brush = _body_style(self.look.theme, self.link.kind, self.link.strength)
+        strength = self.link.strength if self.look.show_ratings else None  # None: one width
+        pen, brush = _body_style(self.look.theme, self.link.kind, strength)
         self.body.setPen(pen)
         self.body.setBrush(brush)
         if self._marks is not None:
@@ -302,12 +305,6 @@ def _body_style(theme: Theme, kind: str, strength: int | None) -> tuple[QPen, QB
     return style
 
 
-KIND_WORDS = {
-    "reports_to": "reports to",
-    "influences": "influences",
-    "relationship": "knows",
-    "conflict": "is in conflict with",
-}
 
 
 def link_tooltip(link: Link, source: Person | None, target: Person | None) -> str:
@@ -315,7 +312,7 @@ def link_tooltip(link: Link, source: Person | None, target: Person | None) -> st
     e = html.escape
     a = e(source.name) if source else e(link.source)
     b = e(target.name) if target else e(link.target)
-    text = f"{a} <i>{KIND_WORDS[link.kind]}</i> {b}"
+    text = f"{a} <i>{LINK_VERBS[link.kind]}</i> {b}"
     if link.kind == "relationship":
         text += f"<br>Strength {link.strength} of 5"
     if link.note:

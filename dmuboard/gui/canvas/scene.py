@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QTimer, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from dmuboard.gui.canvas.arranging import Arranger
@@ -29,6 +29,7 @@ from dmuboard.gui.common.editor import Editor
 from dmuboard.model.board import LAYERS, Person
 from dmuboard.model.document import Change
 from dmuboard.model.errors import BoardError
+from dmuboard.model.vocabulary import deletion_sentence
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.linkitem import LinkItem
@@ -151,7 +152,13 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
             return
         what = f"{len(people)} people" if len(people) != 1 else "a person"
         label = f"Delete {what}" if people else "Delete links"
-        self.submit(self.editor.document.removal(people, links, label=label))
+        doc = self.editor.document
+        change = doc.removal(people, links, label=label)
+        gone = set(change.removed_people)
+        names = [p.name for pid, p in doc.board.people.items() if pid in gone]  # in board order
+        if self.submit(change):
+            undo_key = QKeySequence(QKeySequence.StandardKey.Undo).toString(QKeySequence.SequenceFormat.NativeText)
+            self.message.emit(deletion_sentence(names, len(change.removed_links), undo_key))
 
     def add_person_at(self, pos: QPointF, side: str | None = None, role: str | None = None) -> str | None:
         """Add a person at ``pos`` (one undo step) and start typing their name."""
@@ -288,9 +295,16 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
         proposal = self._profile == "proposal"
         self.look.show_stance = "stance" in self._layers and not proposal
         self.look.show_badges = not proposal
+        ratings_changed = self.look.show_ratings == proposal
+        self.look.show_ratings = not proposal
         for token in self.tokens.values():
+            if ratings_changed:
+                token.restyle_text()  # the card size follows; its links end at the new edge
             token.update()
         for item in self.links.values():
+            if ratings_changed:
+                item.restyle()
+                item.adjust()  # the strength pill comes or goes
             shown = self.link_shown(item.link.kind)
             item.setVisible(shown)
             if not shown and item.isSelected():
@@ -319,7 +333,7 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
     def _configure_legend(self) -> None:
         if self.legend is not None:
             kinds = tuple(kind for kind in LAYER_OF_KIND if self.link_shown(kind))
-            self.legend.configure(self.look.theme, self.look.show_stance, kinds)
+            self.legend.configure(self.look.theme, self.look.show_stance, kinds, self.look.show_ratings)
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         draw_background(self, painter, QRectF(rect))

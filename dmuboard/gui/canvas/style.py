@@ -13,38 +13,9 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QColor, QFont
 
 from dmuboard.gui.canvas.tokenlayout import NORMAL_LAYOUT, CardLayout, projector_layout
-from dmuboard.model.board import ROLES, STANCES
-from dmuboard.model.vocabulary import ROLE_MEANINGS
 
-# Role chips: a short label on the token, the full word and meaning in the legend.
-ROLE_LABELS: dict[str, str] = {
-    "initiator": "INIT",
-    "user": "USER",
-    "influencer": "INFL",
-    "gatekeeper": "GATE",
-    "buyer": "BUY",
-    "decider": "DEC",
-    "evaluator": "EVAL",
-    "sponsor": "SPON",
-    "advisor": "ADV",
-}
-
-# Stance: a symbol and a word next to the colour, never the colour alone.
-STANCE_SYMBOLS: dict[str, str] = {
-    "champion": "▲▲",
-    "supporter": "▲",
-    "neutral": "●",
-    "skeptic": "▼",
-    "blocker": "▼▼",
-    "unknown": "?",
-}
-
-LINK_LABELS: dict[str, str] = {
-    "reports_to": "reports to (arrow to the manager)",
-    "influences": "influences (dashed arrow)",
-    "relationship": "our relationship (thicker with strength)",
-    "conflict": "conflict (red zigzag)",
-}
+# The one card size when influence is not shown (the proposal profile): not a value.
+ONE_SIZE = 3
 
 # Token sizes by influence 1..5: more influence, bigger token.
 TOKEN_SIZES: dict[int, tuple[float, float]] = {
@@ -162,21 +133,6 @@ def projector_theme(room: float = float("inf")) -> Theme:
     theme.header_font = _font(30.0, bold=True)
     theme.caption_font = _font(14.0)
     return theme
-
-
-def role_legend() -> list[tuple[str, str, str]]:
-    """(role, chip label, meaning) for every role, in the format's order."""
-    return [(role, ROLE_LABELS[role], ROLE_MEANINGS[role]) for role in ROLES]
-
-
-def stance_legend() -> list[tuple[str, str]]:
-    """(stance, symbol) for every stance, in the format's order."""
-    return [(stance, STANCE_SYMBOLS[stance]) for stance in STANCES]
-
-
-def stance_text(stance: str) -> str:
-    """What a token shows for a stance: a symbol and the word, e.g. "▼▼ blocker"."""
-    return f"{STANCE_SYMBOLS[stance]} {stance}"
 
 
 def token_size(influence: int) -> tuple[float, float]:

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dmuboard.gui.canvas.style import ROLE_LABELS, Theme, stance_text, token_size
+from dmuboard.gui.canvas.style import ONE_SIZE, Theme, token_size
 from dmuboard.gui.canvas.tokenlayout import visible, wrap_lines
 from dmuboard.gui.canvas.tokenpaint import HANDLE_RADIUS, paint_token
 from dmuboard.model.board import Person
+from dmuboard.model.vocabulary import ROLE_CHIPS, stance_text
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.linkitem import LinkItem
@@ -54,6 +55,9 @@ class CanvasLook:
     theme: Theme = field(default_factory=Theme)
     show_stance: bool = True
     show_badges: bool = True
+    # Our ratings of people and relationships (influence dots and card size, relationship
+    # strength); the proposal profile leaves them out: one card size, no dots, no pills.
+    show_ratings: bool = True
     editable: bool = True
     snap: bool = False
     grid: float = 20.0
@@ -106,8 +110,9 @@ class TokenItem(QGraphicsItem):
         return self._size
 
     def card_size(self, influence: int) -> tuple[float, float]:
-        """The card of a person of this influence, as the theme's layout sizes it."""
-        return self.look.theme.layout.card_size(token_size(influence))
+        """The card of a person of this influence, as the theme's layout sizes it (one
+        size for everyone when ratings are not shown)."""
+        return self.look.theme.layout.card_size(token_size(influence if self.look.show_ratings else ONE_SIZE))
 
     def card_rect(self) -> QRectF:
         w, h = self._size
@@ -285,7 +290,7 @@ def tooltip(person: Person) -> str:
         lines.append(f"of {e(person.organisation)}")
     if person.side == "customer":
         if person.roles:
-            lines.append("Roles: " + ", ".join(f"{r} ({ROLE_LABELS[r]})" for r in person.roles))
+            lines.append("Roles: " + ", ".join(f"{r} ({ROLE_CHIPS[r]})" for r in person.roles))
         lines.append("Stance: " + e(stance_text(person.stance)))
     else:
         lines.append("Our team")

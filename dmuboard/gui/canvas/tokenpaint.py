@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
-from dmuboard.gui.canvas.style import ROLE_LABELS, stance_text
 from dmuboard.gui.canvas.tokenlayout import chips_fit
+from dmuboard.model.vocabulary import ROLE_CHIPS, stance_text
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.token import TokenItem
@@ -97,7 +97,7 @@ def paint_token(token: TokenItem, painter: QPainter, near: bool = True) -> None:
                 bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, stance_text(person.stance)
             )
     pips_y = chips_top + layout.chip_height / 2 if layout.pips_beside_chips else bottom.center().y()
-    if chip_row or not layout.pips_beside_chips:
+    if token.look.show_ratings and (chip_row or not layout.pips_beside_chips):
         _pips(token, painter, QPointF(rect.right() - 10.0, pips_y))
 
     if token.badge and token.look.show_badges:
@@ -236,7 +236,7 @@ def chip_boxes(token: TokenItem, at: QPointF, room: float) -> list[tuple[QRectF,
     roles = token.person.roles
     boxes: list[tuple[QRectF, str]] = []
     for i, role in enumerate(roles):
-        label = ROLE_LABELS[role]
+        label = ROLE_CHIPS[role]
         width = metrics.horizontalAdvance(label) + 10.0
         rest = len(roles) - i - 1
         if x + width > at.x() + room or (rest and x + width + 26.0 > at.x() + room):

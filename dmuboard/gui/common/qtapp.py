@@ -13,11 +13,11 @@ are made.
 from __future__ import annotations
 
 import os
-import sys
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QImage
 from PySide6.QtWidgets import QApplication
 
+from dmuboard.gui.common.display import display_missing
 from dmuboard.resources import resource
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
@@ -32,16 +32,9 @@ _loaded: list[str] = []
 _ruler: QImage | None = None
 
 
-def has_display() -> bool:
-    """Whether a window could be shown here (always true outside Linux and the BSDs)."""
-    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
 def choose_platform() -> None:
     """Pick the offscreen platform when there is no display and no platform was chosen."""
-    if not os.environ.get("QT_QPA_PLATFORM") and not has_display():
+    if not os.environ.get("QT_QPA_PLATFORM") and display_missing():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 

@@ -15,9 +15,10 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from dmuboard.gui.canvas.linkdraw import draw_line_sample
-from dmuboard.gui.canvas.style import ROLE_LABELS, STANCE_SYMBOLS, Theme
+from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.common.qtapp import export_font, measure
 from dmuboard.model.board import ROLES, STANCES, BoardInfo
+from dmuboard.model.vocabulary import ROLE_CHIPS, STANCE_SYMBOLS
 
 INK = QColor("#1d232c")
 MUTED = QColor("#5d6673")
@@ -118,7 +119,7 @@ class Entry:
 
 def legend_entries(proposal: bool) -> list[Entry]:
     entries = [Entry("Roles:", bold=True)]
-    entries += [Entry(role, _chip(ROLE_LABELS[role])) for role in ROLES]
+    entries += [Entry(role, _chip(ROLE_CHIPS[role])) for role in ROLES]
     entries.append(Entry("Lines:", bold=True))
     entries += [Entry("reports to", _line("reports_to")),
                 Entry("influences", _line("influences")),

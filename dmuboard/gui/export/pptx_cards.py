@@ -19,11 +19,12 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
 
-from dmuboard.gui.canvas.style import Theme, stance_text
+from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.canvas.tokenpaint import BADGE_MARKS, BAND, CUT, RADIUS
 from dmuboard.gui.export.pptx_geometry import CardShape
 from dmuboard.gui.export.pptx_shapes import Frame, box, emu, rgb, runs, text
 from dmuboard.gui.export.pptx_xml import group
+from dmuboard.model.vocabulary import stance_text
 
 PIPS = "●●●●●"
 PIP_SIZE = 14.0  # points per scene unit of scale: a dot every 9 units, as the canvas spaces them

@@ -21,13 +21,13 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from PySide6.QtCore import QPointF, QRectF
 
 from dmuboard.gui.canvas.linkdraw import EMPTY_DOT, PILL, line_width
-from dmuboard.gui.canvas.linkitem import KIND_WORDS
 from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.canvas.tokenpaint import CUT
 from dmuboard.gui.export.pptx_cards import PIPS, WHITE
 from dmuboard.gui.export.pptx_geometry import CardShape, LineShape, Point
 from dmuboard.gui.export.pptx_shapes import Frame, box, emu, rgb, runs
 from dmuboard.gui.export.pptx_xml import arrow_head, glue, xml_text
+from dmuboard.model.vocabulary import LINK_VERBS
 
 PROPOSAL_RELATIONSHIP_WIDTH = 3.0  # scene units: every relationship alike, whatever its strength
 CROSS = 3.8
@@ -41,7 +41,7 @@ def draw_line(shapes: Any, line: LineShape, ends: tuple[CardShape, CardShape], b
     connector = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(frame.x(x1)), emu(frame.y(y1)),
                                      emu(frame.x(x2)), emu(frame.y(y2)))
     source, target = ends
-    connector.name = xml_text(f"{source.person.name} {KIND_WORDS[link.kind]} {target.person.name}")
+    connector.name = xml_text(f"{source.person.name} {LINK_VERBS[link.kind]} {target.person.name}")
     width = line_width(link) if internal or link.kind != "relationship" else PROPOSAL_RELATIONSHIP_WIDTH
     pen = connector.line
     pen.color.rgb = rgb(theme.link[link.kind])

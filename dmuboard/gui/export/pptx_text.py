@@ -17,7 +17,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
 from dmuboard.gui.canvas.linkdraw import line_width
-from dmuboard.gui.canvas.style import STANCE_SYMBOLS, Theme, role_legend
+from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.export import decor
 from dmuboard.gui.export.findings import SEVERITY_COLOURS, SEVERITY_MARKS, Line
 from dmuboard.gui.export.pptx_board import MARGIN, TITLE_HEIGHT
@@ -25,12 +25,11 @@ from dmuboard.gui.export.pptx_lines import PROPOSAL_RELATIONSHIP_WIDTH
 from dmuboard.gui.export.pptx_shapes import SLIDE_HEIGHT, SLIDE_WIDTH, box, emu, rgb, runs, text
 from dmuboard.gui.export.pptx_xml import arrow_head
 from dmuboard.model.board import STANCES, Link
+from dmuboard.model.vocabulary import LINK_LEGEND, STANCE_SYMBOLS, role_legend
 
 ROW = 17.0
 LINES_PER_SLIDE = 26
 CHARS_PER_LINE = 140  # a 12-point line across the slide: for cutting findings into slides
-LINE_WORDS = {"reports_to": "reports to (arrow to the manager)", "influences": "influences (dashed arrow)",
-              "relationship": "our relationship", "conflict": "conflict (red, crossed disc)"}
 
 
 def draw_legend(shapes: Any, theme: Theme, *, internal: bool, kinds: tuple[str, ...]) -> None:
@@ -57,7 +56,7 @@ def draw_legend(shapes: Any, theme: Theme, *, internal: bool, kinds: tuple[str, 
             sample.line.dash_style = MSO_LINE_DASH_STYLE.DASH
         if kind in ("reports_to", "influences"):
             arrow_head(sample.line)
-        words = LINE_WORDS[kind] + (" (dots: its strength, 1 to 5)" if kind == "relationship" and internal else "")
+        words = LINK_LEGEND[kind] if internal or kind != "relationship" else "our relationship"  # as the canvas
         text(shapes, QRectF(column + 50.0, y, 380.0, ROW), words, decor.INK, 10.0, anchor=MSO_ANCHOR.MIDDLE)
         y += ROW + 3.0
     if internal:

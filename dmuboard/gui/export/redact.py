@@ -3,9 +3,10 @@ and the part of a board a selection export shows.
 
 The Proposal profile does not rely on hiding things on the canvas: what the
 customer must not see is taken out of the data before a single item is made, so
-it cannot reach the file even invisibly. Stances become ``unknown``; everyone's
-influence becomes the middle value (our rating of a customer's people is as much an
-internal judgement as a stance: token size and dots would show it); notes,
+it cannot reach the file even invisibly. Stances become ``unknown``; our ratings
+(everyone's influence, every relationship's strength) become one placeholder value
+that is never drawn: the canvas's proposal profile draws no influence dots, every card
+at one size and relationships without their strength, so no false value shows. Notes,
 interests, link notes and the board's notes become empty; ``conflict`` links and
 saved views (their names are the team's words) are dropped. The canvas is then
 also put in its proposal profile, which leaves out stance colours, words and badges.
@@ -19,14 +20,15 @@ from dataclasses import replace
 from dmuboard.model.board import Board, Person
 
 SECRET_LINK_KINDS = frozenset({"conflict"})
-NEUTRAL_INFLUENCE = 3  # everyone alike: our rating of their people's influence stays with us
+NEUTRAL_INFLUENCE = 3  # everyone alike (and never drawn): our ratings stay with us
+NEUTRAL_STRENGTH = 3
 
 
 def proposal_board(board: Board) -> Board:
     """A copy of ``board`` with everything the customer must not see removed."""
     people = {pid: _customer_safe(person) for pid, person in board.people.items()}
     links = {
-        lid: (replace(link, note="") if link.note else link)
+        lid: replace(link, note="", strength=NEUTRAL_STRENGTH if link.strength is not None else None)
         for lid, link in board.links.items()
         if link.kind not in SECRET_LINK_KINDS
     }

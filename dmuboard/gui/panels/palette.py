@@ -13,12 +13,11 @@ from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from dmuboard.gui.canvas.style import ROLE_LABELS as CHIPS
-from dmuboard.gui.canvas.style import STANCE_SYMBOLS, Theme
+from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.common.feature import DockSpec, Feature
 from dmuboard.gui.common.mime import token_mime
-from dmuboard.gui.common.roletext import LINK_LABELS, ROLE_LABELS, STANCE_LABELS, role_tip
 from dmuboard.model.board import DIRECTED_KINDS, LINK_KINDS, ROLES, STANCES
+from dmuboard.model.vocabulary import LINK_LABELS, ROLE_CHIPS, ROLE_LABELS, STANCE_LABELS, STANCE_SYMBOLS, role_tip
 
 TEAM_TIP = "Team member: someone of our own company (account manager, specialist, executive)."
 ADD_HINT = "Drag onto the canvas, or double-click to add one in the middle of the view."
@@ -64,7 +63,7 @@ class PaletteToken(QFrame):
             self.label = QLabel("Team member", self)
             self.setToolTip(f"{TEAM_TIP}\n{ADD_HINT}")
         else:
-            layout.addWidget(_chip(CHIPS[role], theme.chip, theme.chip_text, self))
+            layout.addWidget(_chip(ROLE_CHIPS[role], theme.chip, theme.chip_text, self))
             self.label = QLabel(ROLE_LABELS[role], self)
             self.setToolTip(f"{role_tip(role)}\n{ADD_HINT}")
         self.label.setTextFormat(Qt.TextFormat.PlainText)

@@ -10,10 +10,10 @@ from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtGui import QActionGroup, QContextMenuEvent, QFont
 from PySide6.QtWidgets import QMenu
 
-from dmuboard.gui.canvas.style import stance_text
 from dmuboard.gui.present.watcher import ViewportWatcher
 from dmuboard.model.board import STANCES
 from dmuboard.model.document import Change
+from dmuboard.model.vocabulary import stance_text
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.scene import BoardScene

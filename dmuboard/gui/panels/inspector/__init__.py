@@ -13,13 +13,13 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from dmuboard.gui.common.editor import Editor
-from dmuboard.gui.common.roletext import LINK_LABELS
 from dmuboard.gui.panels.inspector.board_page import BoardPage
 from dmuboard.gui.panels.inspector.fields import plain_tooltip
 from dmuboard.gui.panels.inspector.link_page import LinkPage
 from dmuboard.gui.panels.inspector.page import Page
 from dmuboard.gui.panels.inspector.person_page import PersonPage
 from dmuboard.model.document import Change
+from dmuboard.model.vocabulary import LINK_LABELS
 
 __all__ = ["Inspector"]
 

@@ -6,12 +6,12 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from dmuboard.gui.common.roletext import PURCHASE_LABELS, ROLE_LABELS, role_tip
 from dmuboard.gui.panels.inspector.fields import ChecksField, ChoiceField, LineField, TextField
 from dmuboard.gui.panels.inspector.page import Page
 from dmuboard.model.board import PURCHASE_TYPES, ROLES, BoardInfo
 from dmuboard.model.document import Change
 from dmuboard.model.errors import BoardError
+from dmuboard.model.vocabulary import PURCHASE_LABELS, ROLE_LABELS, role_tip
 
 _THOUSANDS = {",": re.compile(r"\d{1,3}(,\d{3})+"), ".": re.compile(r"\d{1,3}(\.\d{3})+")}
 

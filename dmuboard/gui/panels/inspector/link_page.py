@@ -8,11 +8,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from dmuboard.gui.common.roletext import LINK_LABELS, STRENGTH_LABELS
 from dmuboard.gui.panels.inspector.fields import ChoiceField, TextField, plain_tooltip
 from dmuboard.gui.panels.inspector.page import Page
 from dmuboard.model.board import Link, Person
 from dmuboard.model.document import Change
+from dmuboard.model.vocabulary import LINK_LABELS, STRENGTH_LABELS
 
 
 def kinds_between(source: Person, target: Person) -> tuple[str, ...]:

@@ -5,23 +5,19 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from dmuboard.gui.common.roletext import ROLE_LABELS, SIDE_LABELS, STANCE_LABELS, role_tip
 from dmuboard.gui.panels.inspector.checkfield import CheckField
 from dmuboard.gui.panels.inspector.fields import ChecksField, ChoiceField, LineField, NumberField, TextField
 from dmuboard.gui.panels.inspector.page import Page
 from dmuboard.model.board import ROLES, SIDES, STANCES, Person
 from dmuboard.model.document import Change
+from dmuboard.model.layout import side_change
+from dmuboard.model.vocabulary import ROLE_LABELS, SIDE_LABELS, STANCE_LABELS, role_tip
 
 
 def moved_to_side(person: Person, side: str) -> Person:
     """``person`` on the other side: across the divide, without customer-only fields."""
     if side == "ours":
         person = replace(person, roles=(), stance="unknown")
-    try:
-        from dmuboard.model.layout import side_change
-    except ImportError:  # the layout module is not there yet: mirror x ourselves
-        x = -person.x if person.x is not None else None
-        return replace(person, side=side, x=x, y=person.y)
     return side_change(person, side)
 
 
