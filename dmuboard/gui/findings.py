@@ -293,6 +293,8 @@ def add_findings_panel(window: MainWindow) -> FindingsPanel:
          "Take the warm-path highlight off the board (Esc or a click on empty canvas does too)",
          panel.path_mark.clear),
     ))
+    panel.path_mark.described.connect(
+        lambda text: window.status.state("path", text) if text else window.status.end("path"))
     clear = window.actions["clear_highlight"]
     clear.setEnabled(False)
     panel.path_mark.shown.connect(clear.setEnabled)

@@ -30,6 +30,7 @@ from dmuboard.gui.inspector import Inspector
 from dmuboard.gui.palette import Palette
 from dmuboard.gui.present import add_presentation
 from dmuboard.gui.session import OpenBoard, Recent, boards_dir
+from dmuboard.gui.statusline import StatusLine
 from dmuboard.gui.window_actions import build_actions, panel_actions
 from dmuboard.gui.window_files import WindowFiles
 from dmuboard.model.document import Change
@@ -87,6 +88,7 @@ class MainWindow(WindowFiles):
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
+        self.status = StatusLine(self.statusBar())
         self.counts = QLabel(self)
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.counts)
@@ -226,7 +228,7 @@ class MainWindow(WindowFiles):
 
     def say(self, text: str) -> None:
         """A sentence in the status bar (long enough to read)."""
-        self.statusBar().showMessage(text, 10000)
+        self.status.say(text)
 
     # -- board actions -----------------------------------------------------------------
 
@@ -238,6 +240,10 @@ class MainWindow(WindowFiles):
     def set_connect_mode(self, on: bool) -> None:
         if self.scene is not None:
             self.scene.set_connect_mode(on)
+        if on:
+            self.status.state("connect", "Connect mode: drag from one person to another to link them.")
+        else:
+            self.status.end("connect")
 
     def start_presentation(self) -> None:
         """Presentation mode from the start (`dmuboard FILE --present`): full screen for a projector."""
