@@ -154,6 +154,15 @@ class FindingsPanel(QWidget):
         self.path_mark.message.connect(self.message)
         self.bind(None, None, None)
 
+    def opening_height(self, findings: int = 3) -> float:
+        """How tall the panel opens: the scorecard, the summary and ``findings`` findings of
+        three lines each (the sentence wraps once, then what to do), read whole."""
+        line = self.list.fontMetrics().lineSpacing()
+        rows = findings * (3 * line + 6) + 2 * self.list.frameWidth()
+        fixed = self.scorecard.sizeHint().height() + self.summary.sizeHint().height()
+        margins = self.layout().contentsMargins()
+        return fixed + rows + margins.top() + margins.bottom() + 2 * self.layout().spacing() + 30  # + the dock title
+
     def bind(self, editor: Editor | None, scene: BoardScene | None, view: BoardView | None) -> None:
         """Follow this board (None: no board is open)."""
         if self.editor is not None:

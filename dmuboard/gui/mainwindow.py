@@ -129,7 +129,8 @@ class MainWindow(WindowFiles):
         if state is None or not self.restoreState(state):
             self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [190, 320],
                              Qt.Orientation.Horizontal)
-            self.resizeDocks([self.docks["findings"]], [130], Qt.Orientation.Vertical)
+            self.resizeDocks([self.docks["findings"]], [round(self.findings.opening_height())],
+                             Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -174,6 +174,7 @@ class Presentation(QObject):
         if w.scene is not None:
             w.scene.set_theme(projector_theme_for(w.scene))
         if view is not None:
+            view.bars_locked = True
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         w.showFullScreen()
@@ -246,6 +247,7 @@ class Presentation(QObject):
         view = self.window.view
         if view is None or before.transform is None or self.active:
             return
+        view.bars_locked = False
         view.setHorizontalScrollBarPolicy(before.scroll_bars[0])
         view.setVerticalScrollBarPolicy(before.scroll_bars[1])
         if refit:  # the window had not shown the board before presenting
