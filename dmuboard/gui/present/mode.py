@@ -172,7 +172,8 @@ class Presentation(QObject):
         self.clicks.enabled = True
         self.stances.large = True
         if w.scene is not None:
-            w.scene.set_theme(projector_theme_for(w.scene))
+            w.scene.set_theme(projector_theme_for(w.scene))  # no selection frames nor handles
+            w.scene.select(people=w.scene.selected_people())  # nor selected lines' glow
         if view is not None:
             view.bars_locked = True
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
