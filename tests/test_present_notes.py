@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
 from dmuboard.gui.canvas.note import CanvasNote
@@ -64,3 +65,24 @@ def test_one_esc_leaves_presentation_with_a_person_spotlighted(kit: WindowKit, q
     QTest.keyClick(view, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.isFullScreen())
     assert not window.presentation.active
+
+
+def test_no_selection_frame_or_handle_is_projected(kit: WindowKit, qtbot: Any) -> None:
+    """The card selected before F5 shows neither its blue frame nor its link handle on the projector."""
+    window = active_window(kit, qtbot)
+    view, scene = window.view, window.scene
+    assert view is not None and scene is not None
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(scene.tokens["p1"].pos()))
+    assert scene.selected_people() == ["p1"]
+    QTest.keyClick(view, Qt.Key.Key_F5)
+    qtbot.waitUntil(window.isFullScreen)
+    token = scene.tokens["p1"]
+    QTest.mouseMove(view.viewport(), view.mapFromScene(token.mapToScene(token.handle_centre())))
+    image = view.grab().toImage()
+    rect = token.card_rect()
+    handle = view.mapFromScene(token.mapToScene(token.handle_centre()))
+    edge = view.mapFromScene(token.mapToScene(QPointF(rect.center().x(), rect.top())))
+    for point in (handle, edge, handle + QPoint(round(8 * view.zoom()), 0)):
+        colour = QColor(image.pixel(point))
+        assert colour.blue() - colour.red() < 60, (point, colour.name())  # not the selection and handle blue
+    assert view.viewport().cursor().shape() != Qt.CursorShape.CrossCursor

@@ -74,6 +74,10 @@ class CanvasCommands(Feature):
     def set_connect_mode(self, on: bool) -> None:
         if self.context.scene is not None:
             self.context.scene.set_connect_mode(on)
+        if on:
+            self.context.state("connect", "Connect mode: drag from one person to another to link them.")
+        else:
+            self.context.end_state("connect")
 
     def _board_changed(self) -> None:
         scene = self.context.scene

@@ -5,7 +5,8 @@ grabbed by the whole drawn circle and a margin around it measured in screen pixe
 so it is as easy to hit with a touchpad at 50 % as at 125 %, whatever the card's size.
 The test does not ask the token's shape (half of the handle lies on the card, and a
 press there must still start a link, not a move); it looks for the nearest handle
-within reach of the press. Seen from too far to draw a handle, there is none to grab.
+within reach of the press. Seen from too far to draw a handle, or on a projector
+(which shows no editing marks), there is none to grab.
 """
 
 from __future__ import annotations
@@ -47,7 +48,9 @@ def handle_at(scene: QGraphicsScene, pos: QPointF, zoom: float) -> TokenItem | N
     best: TokenItem | None = None
     best_d = r * r
     for item in scene.items(QRectF(pos.x() - r, pos.y() - r, 2 * r, 2 * r), BOUNDING):
-        if not isinstance(item, TokenItem) or not item.isVisible() or not item.look.editable:
+        if not isinstance(item, TokenItem) or not item.isVisible():
+            continue
+        if not item.look.editable or not item.look.theme.editing_marks:
             continue
         d = item.mapToScene(item.handle_centre()) - pos
         d2 = d.x() * d.x() + d.y() * d.y()

@@ -233,8 +233,6 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
 
     def set_connect_mode(self, on: bool) -> None:
         self.connect_mode = on
-        if on:
-            self.message.emit("Connect mode: drag from one person to another to link them.")
 
     def set_highlighted(self, pids: Iterable[str]) -> None:
         self._highlighted = set(pids)

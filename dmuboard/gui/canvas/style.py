@@ -96,6 +96,7 @@ class Theme:
     caption_font: QFont = field(default_factory=lambda: _font(11.0))
     line_scale: float = 1.0  # link lines drawn this many times their usual width
     layout: CardLayout = NORMAL_LAYOUT  # where a card's words and marks go
+    editing_marks: bool = True  # the selection frame and the link handle (never on a projector)
 
 
 def projector_theme(room: float = float("inf")) -> Theme:
@@ -126,6 +127,7 @@ def projector_theme(room: float = float("inf")) -> Theme:
     theme.link["influences"] = QColor("#55339e")
     theme.line_scale = 2.0
     theme.layout = projector_layout(room)
+    theme.editing_marks = False
     theme.name_font = _font(19.0, bold=True)
     theme.title_font = _font(13.0, bold=True)
     theme.small_font = _font(9.0, bold=True)

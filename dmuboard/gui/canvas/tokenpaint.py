@@ -102,7 +102,7 @@ def paint_token(token: TokenItem, painter: QPainter, near: bool = True) -> None:
 
     if token.badge and token.look.show_badges:
         _badge(token, painter, QPointF(rect.right() - 2.0, rect.top() + 2.0))
-    if token.look.editable and (token.hovered or token.isSelected()):
+    if token.look.editable and theme.editing_marks and (token.hovered or token.isSelected()):
         _handle(token, painter)
 
 
@@ -118,7 +118,7 @@ def _outlines(token: TokenItem, painter: QPainter) -> None:
 
 def _border(token: TokenItem, ours: bool) -> tuple[QColor, float]:
     theme = token.look.theme
-    if token.isSelected():
+    if token.isSelected() and theme.editing_marks:
         return theme.selection, 3.0
     return (theme.ours_border, 2.2) if ours else (theme.card_border, 1.2)
 

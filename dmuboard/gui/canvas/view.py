@@ -17,6 +17,7 @@ from dmuboard.gui.canvas.handle import HandleHover
 from dmuboard.gui.canvas.scene import BoardScene
 from dmuboard.gui.canvas.token import FAR
 
+SIDE_ROOM = 300.0  # a fitted board shows at least this far into each side: both headings
 MIN_ZOOM = 0.04
 MAX_ZOOM = 4.0
 FIT_MAX_ZOOM = 1.25
@@ -50,6 +51,8 @@ class BoardView(QGraphicsView):
         self._space = False
         self._dragging = False
         self._handle_hover = HandleHover(self.viewport())
+        self._bars_hidden = False  # by a fit, until the next zoom
+        self.bars_locked = False  # presentation sets the scroll bars itself
 
     # -- zoom ------------------------------------------------------------------------------
 
@@ -58,11 +61,15 @@ class BoardView(QGraphicsView):
 
     def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
         """Scale by ``factor`` keeping the scene point under ``anchor`` (viewport pixels) still."""
-        anchor = anchor if anchor is not None else self.viewport().rect().center()
         target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom() * factor))
-        factor = target / self.zoom()
-        if abs(factor - 1.0) < 1e-9:
+        if abs(target / self.zoom() - 1.0) < 1e-9:
             return
+        self._set_scroll_bars(True)
+        self._zoom_to(target, anchor)
+
+    def _zoom_to(self, target: float, anchor: QPoint | None = None) -> None:
+        anchor = anchor if anchor is not None else self.viewport().rect().center()
+        factor = target / self.zoom()
         fixed = self.mapToScene(anchor)
         self.scale(factor, factor)
         self._zoom_changed()
@@ -92,14 +99,28 @@ class BoardView(QGraphicsView):
         self.zoom_by(1 / STEP)
 
     def fit(self) -> None:
-        """Show the whole board (not bigger than a little over life size)."""
+        """Show the whole board, both sides with their headings (not bigger than a little
+        over life size). Fitted, there is nothing to scroll to: the scroll bars go until
+        the next zoom, so they take no room from the board."""
         rect = self.board_scene.people_rect()
         if rect.isNull():
             rect = QRectF(-400.0, -300.0, 800.0, 600.0)
+        rect = rect.united(QRectF(-SIDE_ROOM, rect.top(), 2 * SIDE_ROOM, 1.0))  # a heading on each side
         legend = self.board_scene.legend
         if legend is not None:
             rect = rect.united(legend.sceneBoundingRect())
+        self._set_scroll_bars(False)
         self._show_rect(rect.adjusted(-60.0, -150.0, 60.0, 60.0))
+
+    def _set_scroll_bars(self, shown: bool) -> None:
+        """Scroll bars off while fitted, back (as needed) once zoomed; presentation keeps
+        its own (none) while ``bars_locked``."""
+        if self.bars_locked or shown != self._bars_hidden:
+            return
+        self._bars_hidden = not shown
+        policy = Qt.ScrollBarPolicy.ScrollBarAsNeeded if shown else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
 
     def center_on(self, pids: Iterable[str]) -> None:
         """Bring these people into view, zooming out only if they do not fit."""
@@ -117,10 +138,10 @@ class BoardView(QGraphicsView):
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         self._zoom_changed()
         if self.zoom() > FIT_MAX_ZOOM:
-            self.zoom_by(FIT_MAX_ZOOM / self.zoom())
+            self._zoom_to(FIT_MAX_ZOOM)
             self.centerOn(rect.center())
         elif self.zoom() < MIN_ZOOM:
-            self.zoom_by(MIN_ZOOM / self.zoom())
+            self._zoom_to(MIN_ZOOM)
             self.centerOn(rect.center())
 
     def wheelEvent(self, event: QWheelEvent) -> None:

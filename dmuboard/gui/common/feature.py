@@ -35,6 +35,8 @@ from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from dmuboard.gui.common.statusline import StatusLine
+
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.scene import BoardScene
     from dmuboard.gui.canvas.view import BoardView
@@ -162,6 +164,7 @@ class FeatureContext(QObject):
         super().__init__(window)
         self.window = window
         self.settings = settings
+        self.status = StatusLine(window.statusBar())
         self._host = host
         self._editor: Editor | None = None
         self._scene: BoardScene | None = None
@@ -197,8 +200,16 @@ class FeatureContext(QObject):
     # -- the window ------------------------------------------------------------------------
 
     def say(self, text: str) -> None:
-        """A sentence in the status bar (long enough to read)."""
-        self.window.statusBar().showMessage(text, 10000)
+        """A passing sentence in the status bar (long enough to read)."""
+        self.status.say(text)
+
+    def state(self, owner: str, text: str) -> None:
+        """A sentence that describes the state ``owner`` (Connect mode, a highlight): it
+        stays in the status bar until :meth:`end_state`."""
+        self.status.state(owner, text)
+
+    def end_state(self, owner: str) -> None:
+        self.status.end(owner)
 
     def dialog_parent(self) -> QWidget:
         """The widget dialogs belong to (the window)."""

@@ -153,6 +153,17 @@ class FindingsPanel(QWidget):
         self.path_mark.message.connect(self.message)
         self.bind(None, None, None)
 
+    def opening_height(self, findings: int = 3) -> float:
+        """How tall the panel opens: the scorecard, the summary and ``findings`` findings of
+        three lines each (the sentence wraps once, then what to do), read whole."""
+        line = self.list.fontMetrics().lineSpacing()
+        rows = findings * (3 * line + 6) + 2 * self.list.frameWidth()
+        fixed = self.scorecard.sizeHint().height() + self.summary.sizeHint().height()
+        layout = self.layout()
+        assert layout is not None  # made in __init__
+        margins = layout.contentsMargins()
+        return fixed + rows + margins.top() + margins.bottom() + 2 * layout.spacing() + 30  # + the dock title
+
     def bind(self, editor: Editor | None, scene: BoardScene | None, view: BoardView | None) -> None:
         """Follow this board (None: no board is open)."""
         if self.editor is not None:
@@ -287,10 +298,13 @@ class FindingsFeature(Feature):
         self.panel = FindingsPanel()
         self.panel.message.connect(context.say)
         context.boardChanged.connect(lambda: self.panel.bind(context.editor, context.scene, context.view))
+        # The highlight's sentence lasts as long as the highlight.
+        self.panel.path_mark.described.connect(
+            lambda text: context.state("path", text) if text else context.end_state("path"))
 
     def docks(self) -> Sequence[DockSpec]:
         return (DockSpec("findings", "Findings", lambda: self.panel, Qt.DockWidgetArea.BottomDockWidgetArea,
-                         order=30, lazy=False, size=130),)
+                         order=30, lazy=False, size=round(self.panel.opening_height())),)
 
     def actions(self) -> Sequence[ActionSpec | MenuSpec]:
         return (ActionSpec("warm_path", "Show &Warm Path", self.panel.show_path_to_selection, "board", "1_board", 40,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from dmuboard.analysis import path_in_words, warm_path
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
 class PathMark(QObject):
     """The warm path shown on one window's canvas, and the note that offers to clear it."""
 
-    message = Signal(str)
+    message = Signal(str)  # a passing sentence
+    described = Signal(str)  # the sentence that describes the path shown ("" when it no longer does)
     shown = Signal(bool)  # a path is highlighted (or no longer)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -46,6 +48,7 @@ class PathMark(QObject):
             editor.changed.connect(self.follow)
         if scene is not None:
             scene.dismissed.connect(self.clear)
+            scene.selectionChanged.connect(self._selection_changed)
         self.shown.emit(False)
 
     @property
@@ -74,8 +77,18 @@ class PathMark(QObject):
                 if self.view is not None:
                     self.view.center_on(path.people)
                 text = f"Warm path to {person.name}: {path_in_words(board, path)}"
+                self.described.emit(text)
+                return text
         self.message.emit(text)
         return text
+
+    def _selection_changed(self) -> None:
+        """Someone else selected (Find, a click): the sentence about the path's person goes;
+        the highlight and its note on the canvas stay."""
+        if self.target is not None and self.scene is not None and shiboken6.isValid(self.scene):
+            chosen = self.scene.selected_people()
+            if chosen and self.target not in chosen:
+                self.described.emit("")
 
     def _mark(self, pid: str, people: tuple[str, ...]) -> None:
         assert self.scene is not None and self.editor is not None
@@ -95,6 +108,7 @@ class PathMark(QObject):
         if self.note is not None:
             self.note.say("")
         if was:
+            self.described.emit("")
             self.shown.emit(False)
 
     def follow(self, _change: object = None) -> None:
@@ -112,4 +126,4 @@ class PathMark(QObject):
             self.message.emit(f"Highlight cleared: no warm path leads to {person.name} any more.")
         elif tuple(path.people) != self.people:
             self._mark(self.target, tuple(path.people))
-            self.message.emit(f"The warm path to {person.name} now runs: {path_in_words(board, path)}")
+            self.described.emit(f"The warm path to {person.name} now runs: {path_in_words(board, path)}")

@@ -182,8 +182,10 @@ class Presentation(QObject, Feature):
         self.clicks.enabled = True
         self.stances.large = True
         if scene is not None:
-            scene.set_theme(projector_theme_for(scene))
+            scene.set_theme(projector_theme_for(scene))  # no selection frames nor handles
+            scene.select(people=scene.selected_people())  # nor selected lines' glow
         if view is not None:
+            view.bars_locked = True
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         w.showFullScreen()
@@ -257,6 +259,7 @@ class Presentation(QObject, Feature):
         view = self.context.view
         if view is None or before.transform is None or self.active:
             return
+        view.bars_locked = False
         view.setHorizontalScrollBarPolicy(before.scroll_bars[0])
         view.setVerticalScrollBarPolicy(before.scroll_bars[1])
         if refit:  # the window had not shown the board before presenting

@@ -190,7 +190,7 @@ class MainWindow(WindowParts):
 
     def say(self, text: str) -> None:
         """A sentence in the status bar (long enough to read)."""
-        self.statusBar().showMessage(shown(text), 10000)  # a file name that is not UTF-8, readable
+        self.context.status.say(shown(text))  # a file name that is not UTF-8, readable
 
     # -- board actions -----------------------------------------------------------------
 
