@@ -23,12 +23,24 @@ from dmuboard.model.errors import UserError
 class ChangeCommand(QUndoCommand):
     """One undo step: a change already applied, and the change that undoes it."""
 
-    def __init__(self, editor: Editor, change: Change, inverse: Change) -> None:
+    def __init__(self, editor: Editor, change: Change, inverse: Change, merge: int = -1) -> None:
         super().__init__(change.label or "Edit")
         self._editor = editor
         self._change = change
         self._inverse = inverse
+        self._merge = merge
         self._applied = True  # submit() applied it before pushing
+
+    def id(self) -> int:
+        return self._merge  # -1: never merged
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """The next commit of the same field edit (see inspector.fields): one undo step
+        from before the edit to its last value."""
+        if not isinstance(other, ChangeCommand) or not (self._applied and other._applied):
+            return False
+        self._change = other._change
+        return True
 
     def redo(self) -> None:
         if self._applied:
@@ -60,8 +72,11 @@ class Editor(QObject):
     def read_only(self) -> bool:
         return self.document.read_only
 
-    def submit(self, change: Change) -> bool:
-        """Apply ``change`` as one undo step. Returns False (and says why) if it was refused."""
+    def submit(self, change: Change, *, merge: int = -1) -> bool:
+        """Apply ``change`` as one undo step. Returns False (and says why) if it was refused.
+
+        Changes submitted with the same ``merge`` id (other than -1) one after another
+        are one undo step (the commits of one field edit)."""
         if change.empty:
             return True
         try:
@@ -69,7 +84,7 @@ class Editor(QObject):
         except UserError as error:
             self.message.emit(error.message)
             return False
-        self.undo_stack.push(ChangeCommand(self, change, inverse))
+        self.undo_stack.push(ChangeCommand(self, change, inverse, merge))
         return True
 
     def _apply_quietly(self, change: Change, command: ChangeCommand, *, undoing: bool) -> bool:
