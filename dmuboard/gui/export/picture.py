@@ -21,6 +21,7 @@ from dmuboard.gui.canvas import BoardScene
 from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.editor import Editor
 from dmuboard.gui.export.options import ExportOptions
+from dmuboard.gui.export.rasterlines import draw_lines_as_lines
 from dmuboard.gui.export.redact import part_of, proposal_board
 from dmuboard.gui.qtapp import load_fonts
 from dmuboard.model.board import Board
@@ -60,6 +61,8 @@ class BoardPicture:
             self.scene.set_theme(theme)
         self.scene.clearSelection()
         drop_invisible(self.scene)
+        if options.format == "png":
+            draw_lines_as_lines(self.scene)
 
     def source_rect(self) -> QRectF:
         """The scene area to export, padded; never empty."""
