@@ -79,11 +79,6 @@ def check_destination(path: Path, force: bool) -> str:
         raise StoreError(f"{path.name} already exists; use --force to replace it.")
     if path.is_dir():
         raise StoreError(f"{path.name} is a folder.")
-    if path.exists():
-        from dmuboard.boardlock import held_elsewhere
-
-        if held_elsewhere(path):
-            raise StoreError(f"{path.name} is open in DMU Board; close it there first. Nothing was written.")
     return suffix[1:]
 
 

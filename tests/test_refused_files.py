@@ -140,7 +140,6 @@ REFUSED = {
     "huge name": (_huge_name, "far larger than any board field"),
     "roles not JSON": (_bad_json_roles, "roles: is not a list"),
     "stance not allowed": (_wrong_stance, "'enemy' is not one of"),
-    "link to nobody": (_dangling_link, "no person with id 'nobody'"),
     "WAL mode": (_wal_mode, "write-ahead log"),
     "schema name not UTF-8": (_schema_name_not_utf8, "not valid UTF-8"),
     "person name not UTF-8": (_sql("UPDATE people SET name = CAST(x'41e1' AS TEXT) WHERE id = 'p1'"),
@@ -149,8 +148,8 @@ REFUSED = {
                                  "WHERE id = 'p1'"), "person 'p1'.roles"),
     "position as text": (_sql("UPDATE people SET x = 'left' WHERE id = 'p1'"), "person 'p1'.x: expected a number"),
     "view rect not JSON": (_sql("UPDATE views SET rect = 'wide' WHERE position = 0"), "rect: is not a list"),
-    # A reporting cycle is no longer refused: it opens read-only to be repaired
-    # (issue 15 point 4, tests/test_repair.py).
+    # A reporting cycle and a link to nobody are no longer refused: such a board opens
+    # read-only to be repaired (issue 15 point 4, tests/test_repair.py).
 }
 
 

@@ -75,6 +75,11 @@ def check_output(path: Path, force: bool) -> None:
         raise StoreError(f"cannot write {path}: it is a folder.")
     if path.exists() and not force:
         raise StoreError(f"{path} already exists; use --force to replace it.")
+    if path.exists():
+        from dmuboard.boardlock import held_elsewhere
+
+        if held_elsewhere(path):
+            raise StoreError(f"{path.name} is open in DMU Board; close it there first. Nothing was written.")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise StoreError(f"cannot write {path}: the folder {folder} is read-only for you.")
 

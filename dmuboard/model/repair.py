@@ -15,6 +15,10 @@ from dmuboard.model.board import Board, Link
 from dmuboard.model.document import Change, check_board
 from dmuboard.model.errors import BoardError
 
+# A repair stays small enough to read before it is made; a board that needs more is
+# refused as damaged, as before.
+MAX_REMOVED = 20
+
 
 @dataclass(frozen=True)
 class Repair:
@@ -46,7 +50,7 @@ def plan_repair(board: Board) -> Repair | None:
     links = dict(board.links)
     removed: list[Link] = []
     problem = ""
-    for _ in range(len(board.links) + 1):
+    for _ in range(min(len(board.links), MAX_REMOVED) + 1):
         trial = Board(board.info, dict(board.people), dict(links), board.views)
         try:
             check_board(trial)
@@ -58,7 +62,7 @@ def plan_repair(board: Board) -> Repair | None:
             removed.append(links.pop(blamed))
             continue
         return Repair(problem, tuple(removed), trial) if removed else None
-    return None
+    return None  # more than MAX_REMOVED links to remove
 
 
 def _blamed_link(place: str, links: dict[str, Link]) -> str | None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from dmuboard.gui.canvas.style import ONE_SIZE, Theme, token_size
-from dmuboard.gui.canvas.tokenlayout import visible, wrap_lines
+from dmuboard.gui.canvas.tokenlayout import wrap_lines
 from dmuboard.gui.canvas.tokenpaint import HANDLE_RADIUS, paint_token
 from dmuboard.model.board import Person
 from dmuboard.model.vocabulary import ROLE_CHIPS, stance_text
@@ -201,10 +201,10 @@ class TokenItem(QGraphicsItem):
         left = rect.left() + layout.text_left
         room = rect.width() - layout.text_left - (14.0 if self.badge else 8.0)
         name_metrics = self.look.metrics(theme.name_font)
-        name = wrap_lines(visible(self.person.name), name_metrics, room, layout.name_lines)
+        name = wrap_lines(self.person.name, name_metrics, room, layout.name_lines)
         name_item.setText(name)
         name_item.setPos(left, rect.top() + layout.name_top)
-        title, title_top = visible(self.person.title), rect.top() + layout.title_top
+        title, title_top = self.person.title, rect.top() + layout.title_top
         if layout.title_after_name:
             used = name.count("\n") + 1
             title_top = rect.top() + layout.name_top + used * name_metrics.lineSpacing()

@@ -10,7 +10,6 @@ changes (positions in a board file are spaced for it); only its height may grow.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -64,15 +63,6 @@ PROJECTOR_LAYOUT = CardLayout(
     bottom_inset=4.0,
     bottom_height=28.0,
 )
-
-
-_CONTROLS = re.compile("[\x00-\x1f\x7f]")
-
-
-def visible(text: str) -> str:
-    """``text`` as a card shows it: a control character the user typed is drawn as its
-    visible picture (U+2400 block), not obeyed (a tab, a vertical tab, an escape)."""
-    return _CONTROLS.sub(lambda m: chr(0x2421) if m.group() == "\x7f" else chr(0x2400 + ord(m.group())), text)
 
 
 def wrap_lines(text: str, metrics: QFontMetricsF, room: float, lines: int) -> str:

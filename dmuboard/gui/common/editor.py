@@ -71,11 +71,24 @@ class EditorStack(QUndoStack):
 class ChangeCommand(QUndoCommand):
     """One undo step: a change and the change that undoes it."""
 
-    def __init__(self, editor: Editor, change: Change) -> None:
+    def __init__(self, editor: Editor, change: Change, merge: int = -1) -> None:
         super().__init__(change.label or "Edit")
         self._editor = editor
         self._change = change
         self._inverse: Change | None = None
+        self._merge = merge
+
+    def id(self) -> int:
+        return self._merge  # -1: never merged
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """The next commit of the same field edit (see the inspector's fields): one undo
+        step from before the edit to its last value. The inverse stays this command's,
+        which puts back what was there before the edit began."""
+        if not isinstance(other, ChangeCommand) or not (self.applied and other.applied):
+            return False
+        self._change = other._change
+        return True
 
     @property
     def applied(self) -> bool:
@@ -120,11 +133,14 @@ class Editor(QObject):
     def read_only(self) -> bool:
         return self.document.read_only
 
-    def submit(self, change: Change) -> bool:
-        """Apply ``change`` as one undo step. Returns False (and says why) if it was refused."""
+    def submit(self, change: Change, *, merge: int = -1) -> bool:
+        """Apply ``change`` as one undo step. Returns False (and says why) if it was refused.
+
+        Changes submitted with the same ``merge`` id (other than -1) one after another
+        are one undo step (the commits of one field edit)."""
         if change.empty:
             return True
-        command = ChangeCommand(self, change)
+        command = ChangeCommand(self, change, merge)
         self.undo_stack.push(command)  # runs command.redo(); a refusal leaves no command
         return command.applied
 

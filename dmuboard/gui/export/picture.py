@@ -22,6 +22,7 @@ from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.common.editor import Editor
 from dmuboard.gui.common.qtapp import load_fonts
 from dmuboard.gui.export.options import ExportOptions
+from dmuboard.gui.export.rasterlines import draw_lines_as_lines
 from dmuboard.gui.export.redact import part_of, proposal_board
 from dmuboard.model.board import Board
 from dmuboard.model.document import Document
@@ -61,6 +62,8 @@ class BoardPicture:
         self.scene.clearSelection()
         self.scene.routes.route_pending_now()  # every line around the cards, as on screen
         drop_invisible(self.scene)
+        if options.format == "png":
+            draw_lines_as_lines(self.scene)
 
     def source_rect(self) -> QRectF:
         """The scene area to export, padded; never empty."""

@@ -32,6 +32,9 @@ from dmuboard.model.errors import StoreError, UserError
 Progress = Callable[[int, int], bool]
 
 MAX_PIXELS = 60_000_000  # about 240 MB of image memory
+# zlib level 1 (Qt maps quality q to level (100 - q) * 9 // 91): a board picture is mostly flat
+# colour, which the fastest level packs nearly as well, at a fraction of the time.
+PNG_QUALITY = 80
 MAX_SIDE = 32_000
 
 
@@ -178,6 +181,7 @@ def render_png(pages: PageSet, progress: Progress | None = None) -> bytes:
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QImageWriter(buffer, QByteArray(b"png"))
+    writer.setQuality(PNG_QUALITY)
     if not writer.write(image):
         raise StoreError(f"The picture could not be encoded as PNG: {writer.errorString()}.")
     buffer.close()

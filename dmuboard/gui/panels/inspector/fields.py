@@ -1,20 +1,66 @@
-"""Inspector fields that commit once, when the user is done with them.
+"""Inspector fields that commit when the user pauses and when they are done.
 
 A field remembers the value it last showed from the model. It emits ``committed``
-only when the user has finished (Enter or leaving a text field, choosing an item,
-ticking a box) and its value differs from that one, so one edit is one undo step
-and never one per keystroke. ``show`` puts a model value in without emitting.
+when the user has finished (Enter or leaving a text field, choosing an item, ticking
+a box) and its value differs from that one. A text field also commits after a pause
+in typing (:data:`PAUSE_MS`), so that what is typed is in the file ("saved as you
+work") even if the program is killed; the commits of one edit (from the first
+keystroke to leaving the field) share an :attr:`edit_session`, which the undo stack
+merges into one step. ``show`` puts a model value in without emitting.
 """
 
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+PAUSE_MS = 1000  # a pause in typing this long commits what is typed
+_SESSIONS = itertools.count(1)
+
+
+class _Typing:
+    """The pause timer and the edit session of a text field (mixed into QLineEdit/QPlainTextEdit)."""
+
+    committed: Any
+    edit_session: int
+    paused: bool
+
+    def _set_up_typing(self, parent: QWidget) -> None:
+        self.edit_session = -1  # -1: no edit going on
+        self.paused = False  # True while committing because typing paused
+        self._pause = QTimer(parent)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(PAUSE_MS)
+        self._pause.timeout.connect(self._pause_over)
+
+    def pending(self) -> bool:
+        raise NotImplementedError
+
+    def _typed(self, *_: object) -> None:
+        if self.edit_session < 0:
+            self.edit_session = next(_SESSIONS)
+        self._pause.start()
+
+    def _pause_over(self) -> None:
+        if self.pending():
+            self.paused = True
+            try:
+                self.committed.emit()
+            finally:
+                self.paused = False
+
+    def _done(self) -> None:
+        """The edit is over (Enter, leaving the field): commit what is left, end the session."""
+        self._pause.stop()
+        if self.pending():
+            self.committed.emit()
+        self.edit_session = -1
 
 
 def plain_tooltip(text: str) -> str:
@@ -23,8 +69,8 @@ def plain_tooltip(text: str) -> str:
     return f"<qt>{escaped}</qt>"
 
 
-class LineField(QLineEdit):
-    """One line of text, committed on Enter or on leaving the field."""
+class LineField(_Typing, QLineEdit):
+    """One line of text, committed after a pause in typing, on Enter or on leaving the field."""
 
     committed = Signal()
 
@@ -32,7 +78,9 @@ class LineField(QLineEdit):
         super().__init__(parent)
         self.setMaxLength(max_length)
         self._shown = ""
-        self.editingFinished.connect(self._finished)
+        self._set_up_typing(self)
+        self.textEdited.connect(self._typed)
+        self.editingFinished.connect(self._done)
 
     def value(self) -> str:
         return self.text()
@@ -55,17 +103,14 @@ class LineField(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.pending():
-            self.revert()  # Esc drops what was typed
+            self._pause.stop()
+            self.revert()  # Esc drops what was typed since the last commit
             return
         super().keyPressEvent(event)
 
-    def _finished(self) -> None:
-        if self.pending():
-            self.committed.emit()
 
-
-class TextField(QPlainTextEdit):
-    """Several lines (notes, interests), committed on leaving the field."""
+class TextField(_Typing, QPlainTextEdit):
+    """Several lines (notes, interests), committed after a pause in typing and on leaving the field."""
 
     committed = Signal()
 
@@ -74,6 +119,8 @@ class TextField(QPlainTextEdit):
         self.max_length = max_length
         self.setTabChangesFocus(True)
         self._shown = ""
+        self._set_up_typing(self)
+        self.textChanged.connect(self._typed)  # show_value and revert block signals
         height = self.fontMetrics().lineSpacing() * lines + 12
         self.setMinimumHeight(min(height, 60))
         self.setMaximumHeight(height)
@@ -98,8 +145,7 @@ class TextField(QPlainTextEdit):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        if self.pending():
-            self.committed.emit()
+        self._done()
 
 
 class ChoiceField(QComboBox):

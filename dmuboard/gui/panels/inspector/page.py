@@ -96,16 +96,19 @@ class Page(QWidget):
             field.revert()
             self.editor.message.emit(self._read_only_message())
             return
+        paused = getattr(field, "paused", False)  # a pause in typing, not the end of the edit
         try:
             change = self.change_for(name, field.value())
         except BoardError as error:
+            if paused:
+                return  # half typed: said (and put back) when the edit ends, if still wrong
             field.revert()
             self.editor.message.emit(f"{self.labels[name]} {error.problem}.")
             return
         if change is None:
             self.refresh_field(name)
             return
-        if not self.editor.submit(change):
+        if not self.editor.submit(change, merge=getattr(field, "edit_session", -1)):
             field.revert()
 
     def refresh_field(self, name: str) -> None:
