@@ -100,10 +100,6 @@ def _wrong_stance(path: Path) -> None:
     _sql("UPDATE people SET stance = 'enemy' WHERE id = 'p2'")(path)
 
 
-def _dangling_link(path: Path) -> None:
-    _sql("PRAGMA foreign_keys = OFF", "UPDATE links SET target = 'nobody' WHERE id = 'l2'")(path)
-
-
 def _schema_name_not_utf8(path: Path) -> None:
     """Break the UTF-8 of a table's name in the schema (as a flipped byte on a disk does)."""
     _valid(path)
