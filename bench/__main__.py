@@ -23,6 +23,7 @@ SCENARIOS = [
     ("change", "scenarios_core", "change_write"),
     ("analysis", "scenarios_core", "analysis"),
     ("export", "scenarios_export", "export_pdf"),
+    ("export-pptx", "scenarios_export", "export_pptx"),
     ("memory", "scenarios_gui", "memory"),
 ]
 

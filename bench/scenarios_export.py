@@ -1,4 +1,4 @@
-"""`dmuboard export` to PDF, the whole process from start to finish, as a user runs it."""
+"""`dmuboard export` to PDF and to PowerPoint, the whole process from start to finish, as a user runs it."""
 
 from __future__ import annotations
 
@@ -13,11 +13,20 @@ from bench.harness import ROOT, Result, repeat, summary
 
 
 def export_pdf(folder: Path, runs: int) -> list[Result]:
+    return _export(folder, runs, ".pdf", "PDF", ((300, 1.0), (2000, 5.0)))
+
+
+def export_pptx(folder: Path, runs: int) -> list[Result]:
+    """Editable slides of a 300-person board (split into parts, with an overview)."""
+    return _export(folder, runs, ".pptx", "PowerPoint", ((300, 2.0),))
+
+
+def _export(folder: Path, runs: int, suffix: str, name: str, cases: tuple[tuple[int, float], ...]) -> list[Result]:
     environment = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     results = []
-    for people, limit in ((300, 1.0), (2000, 5.0)):
+    for people, limit in cases:
         board = board_file(folder, people)
-        out = folder / f"export-{people}.pdf"
+        out = folder / f"export-{people}{suffix}"
 
         def once(board: Path = board, out: Path = out) -> float:
             start = time.perf_counter()
@@ -30,6 +39,6 @@ def export_pdf(folder: Path, runs: int) -> list[Result]:
 
         samples = repeat(once, runs)
         median, low, high = summary(samples)
-        results.append(Result(f"dmuboard export to PDF, {people} people, whole process", "s", median, low, high,
+        results.append(Result(f"dmuboard export to {name}, {people} people, whole process", "s", median, low, high,
                               len(samples), f"<= {limit:g} s", median <= limit, samples=samples))
     return results

@@ -31,14 +31,15 @@ if TYPE_CHECKING:
     from dmuboard.gui.export.writers import Progress
     from dmuboard.gui.mainwindow import MainWindow
 
-FILTERS = {"png": "PNG pictures (*.png)", "pdf": "PDF documents (*.pdf)", "svg": "SVG drawings (*.svg)"}
+FILTERS = {"png": "PNG pictures (*.png)", "pdf": "PDF documents (*.pdf)", "svg": "SVG drawings (*.svg)",
+           "pptx": "PowerPoint slides (*.pptx)"}
 
 
 def add_export_actions(window: MainWindow) -> None:
     """Add the three actions to the File menu, before Close Window."""
     menu = window.menus["file"]
     entries = (
-        ("export", "&Export…", "Ctrl+E", "Save the board as a PNG picture, a PDF or an SVG drawing",
+        ("export", "&Export…", "Ctrl+E", "Save the board as a PNG picture, a PDF, an SVG drawing or PowerPoint slides",
          lambda: export_dialog(window, "internal")),
         ("export_proposal", "Export for &Proposal…", "Ctrl+Shift+E",
          "Save a customer-safe picture of the board: no stances, notes, conflicts or findings",

@@ -58,6 +58,30 @@ def render_pptx(board: Any, options: ExportOptions, *, layers: Iterable[str] | N
         picture.close()
 
 
+def board_frames(source: QRectF, with_title: bool) -> tuple[Frame, list[Frame]]:
+    """The whole area fitted to a slide, and the parts it is split into when that is too
+    small to read (none when it is not)."""
+    body = body_rect(with_title, SLIDE_HEIGHT)
+    whole = fitted(source, body)
+    if whole.scale >= MIN_SCALE:
+        return whole, []
+    return whole, [Frame(tile.source, tile.target) for tile in tile_grid(source, body, PART_SCALE)]
+
+
+def describe_slides(source: QRectF, options: ExportOptions) -> str:
+    """What the dialog says the export will be."""
+    _whole, parts = board_frames(source, options.with_title_block)
+    text = "16:9 slides you can edit: the board on one slide" if not parts else \
+        f"16:9 slides you can edit: an overview and the board in {len(parts)} parts"
+    if options.with_legend:
+        text += ", the legend"
+    if options.area == "board":
+        text += ", each saved view"
+    if options.with_findings:
+        text += ", the scorecard and findings (also in the notes)"
+    return text
+
+
 class Deck:
     """The slides of one export, built in order."""
 
@@ -87,11 +111,7 @@ class Deck:
 
     def build(self, progress: Progress | None) -> bytes:
         geometry = scene_geometry(self.picture.scene)
-        body = body_rect(self.options.with_title_block, SLIDE_HEIGHT)
-        source = self.picture.source_rect()
-        whole = fitted(source, body)
-        parts = [] if whole.scale >= MIN_SCALE else [Frame(t.source, t.target)
-                                                      for t in tile_grid(source, body, PART_SCALE)]
+        whole, parts = board_frames(self.picture.source_rect(), self.options.with_title_block)
         views = list(self.picture.board.views) if self.options.area == "board" else []
         chunks = findings_chunks(self.lines) if self.lines else []
         total = 1 + len(parts) + (1 if self.options.with_legend else 0) + len(views) + len(chunks)
