@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench soak fuzz dist dist-check clean
+.PHONY: run test lint bench soak fuzz dist dist-check office-check clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,12 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check dmuboard tests
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
+
+# The PowerPoint export opened by LibreOffice Impress (headless, converted to PDF). Needs
+# LibreOffice, which `make test` does not: apt-get install -y libreoffice-impress.
+office-check: $(STAMP)
+	@command -v soffice >/dev/null || { echo "make office-check: LibreOffice is not installed; apt-get install -y libreoffice-impress"; exit 1; }
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/office_pptx.py
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench

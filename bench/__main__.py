@@ -24,6 +24,7 @@ SCENARIOS = [
     ("analysis", "scenarios_core", "analysis"),
     ("export", "scenarios_export", "export_pdf"),
     ("export-png", "scenarios_export", "export_png_vs_pdf"),
+    ("export-pptx", "scenarios_export", "export_pptx"),
     ("memory", "scenarios_gui", "memory"),
 ]
 

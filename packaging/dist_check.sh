@@ -124,6 +124,11 @@ run export "$WORK/demo.dmu" "$WORK/proposal.svg" --profile proposal
 expect_status 0 "export to SVG"
 grep -q "<svg" "$WORK/proposal.svg" || fail "export to SVG wrote no SVG"
 ok "export to .pdf ($(wc -c <"$WORK/board.pdf") bytes), .png ($(wc -c <"$WORK/board.png") bytes) and .svg"
+run export "$WORK/demo.dmu" "$WORK/board.pptx" --findings
+expect_status 0 "export to PowerPoint"
+starts_with "$WORK/board.pptx" "PK" "export to PowerPoint"
+unzip -l "$WORK/board.pptx" 2>/dev/null | grep -q "ppt/slides/slide3.xml" || fail "export to PowerPoint wrote no slides"
+ok "export to .pptx ($(wc -c <"$WORK/board.pptx") bytes)"
 
 customers() {  # the number of customer people `check` reports for a board
     run check "$1"

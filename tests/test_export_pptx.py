@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,15 +18,19 @@ from typing import Any
 import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from dmuboard.analysis import analyze
 from dmuboard.gui.export import ExportOptions, render_bytes
+from dmuboard.gui.export.actions import export_dialog
+from dmuboard.gui.export.dialog import ExportDialog
 from dmuboard.gui.export.redact import secrets_of
 from dmuboard.gui.export.writers import Cancelled
 from dmuboard.model.board import STANCES, Board, BoardInfo, Link, Person, View
 from dmuboard.sample import sample_board, sample_path
 from tests.clikit import run
+from tests.gui_window_kit import QT_NOISE, WindowKit, make_kit
 
 NS_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 RLO = "\u202e"
@@ -193,3 +198,32 @@ def test_the_command_line_writes_slides(capsys: pytest.CaptureFixture[str], tmp_
 def test_a_cancelled_export_stops(board: Board) -> None:
     with pytest.raises(Cancelled):
         render_bytes(board, ExportOptions(format="pptx"), progress=lambda done, total: done < 1)
+
+
+@pytest.fixture
+def kit(tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
+    yield from make_kit(tmp_path, qtbot, monkeypatch)
+
+
+@QT_NOISE
+def test_file_export_offers_powerpoint_and_writes_slides(
+    kit: WindowKit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File > Export… with PowerPoint chosen: paper size is not asked, findings are offered,
+    and the chosen file gets slides with the window's board."""
+    window = kit.window(kit.board())
+
+    def choose(dialog: ExportDialog) -> ExportDialog.DialogCode:
+        dialog.format.setCurrentIndex(dialog.format.findData("pptx"))
+        assert not dialog.page.isEnabled() and dialog.findings.isEnabled() and dialog.legend.isChecked()
+        assert "slides" in dialog.summary.text()
+        dialog.findings.setChecked(True)
+        return ExportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", choose)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "plan"), ""))
+    written = export_dialog(window, "internal")
+    assert written == tmp_path / "plan.pptx"
+    slides = list(deck(written.read_bytes()).slides)
+    assert set(cards(slides[0])) == {p.name for p in window.editor.document.board.people.values()}
+    assert slides[0].has_notes_slide

@@ -127,7 +127,9 @@ def graphml(board: Board) -> str:
     import networkx as nx
 
     buffer = io.BytesIO()
-    nx.write_graphml(network(board), buffer, encoding="utf-8")
+    # networkx's own writer, not the lxml one it picks when lxml is installed (python-pptx
+    # brings it): that one keeps a carriage return as "&#13;" where this one writes it bare.
+    nx.write_graphml_xml(network(board), buffer, encoding="utf-8")
     return buffer.getvalue().decode("utf-8")
 
 

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
     from dmuboard.gui.export.options import ExportOptions
     from dmuboard.gui.export.writers import Progress
 
-FILTERS = {"png": "PNG pictures (*.png)", "pdf": "PDF documents (*.pdf)", "svg": "SVG drawings (*.svg)"}
+FILTERS = {"png": "PNG pictures (*.png)", "pdf": "PDF documents (*.pdf)", "svg": "SVG drawings (*.svg)",
+           "pptx": "PowerPoint slides (*.pptx)"}
 
 
 class ExportFeature(Feature):
@@ -41,7 +42,7 @@ class ExportFeature(Feature):
         context = self.context
         return (
             ActionSpec("export", "&Export…", lambda: export_dialog(context, "internal"), "file", "4_export", 10,
-                       ("Ctrl+E",), "Save the board as a PNG picture, a PDF or an SVG drawing"),
+                       ("Ctrl+E",), "Save the board as a PNG picture, a PDF, an SVG drawing or PowerPoint slides"),
             ActionSpec("export_proposal", "Export for &Proposal…", lambda: export_dialog(context, "proposal"),
                        "file", "4_export", 20, ("Ctrl+Shift+E",),
                        "Save a customer-safe picture of the board: no stances, notes, conflicts or findings"),

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dmuboard.gui.export.options import DEFAULT_DPI, MAX_DPI, MIN_DPI, SCENE_DPI, ExportOptions
+from dmuboard.gui.export.options import DEFAULT_DPI, DOCUMENTS, MAX_DPI, MIN_DPI, SCENE_DPI, ExportOptions
 
-FORMAT_NAMES = {"png": "PNG picture", "pdf": "PDF document", "svg": "SVG drawing"}
+FORMAT_NAMES = {"png": "PNG picture", "pdf": "PDF document", "svg": "SVG drawing",
+                "pptx": "PowerPoint slides (editable)"}
 PAGE_NAMES = {"fit": "Fit to the board", "A4": "A4", "A3": "A3", "Letter": "Letter"}
 PROFILE_TIPS = {
     "internal": "Everything on the board: stances, conflicts, badges, findings. For the team only.",
@@ -161,22 +162,24 @@ class ExportDialog(QDialog):
 
     def _format_defaults(self) -> None:
         """Title block and legend are on for documents, off for pictures going into one."""
-        paged = self.printing or self.format.currentData() == "pdf"
-        self.title_block.setChecked(paged)
-        self.legend.setChecked(paged)
+        document = self.printing or self.format.currentData() in DOCUMENTS
+        self.title_block.setChecked(document)
+        self.legend.setChecked(document)
 
     def _update(self) -> None:
         kind = self.format.currentData()
         paged = self.printing or kind == "pdf"
+        document = self.printing or kind in DOCUMENTS  # a title block, a legend and findings of its own
         proposal = self.proposal.isChecked()
         self.profile_tip.setText(PROFILE_TIPS["proposal" if proposal else "internal"])
         self.picture_box.setVisible(not self.printing and kind == "png")
         fixed = self.printing or self.page.currentData() != "fit"
-        self.orientation.setEnabled(self.page.currentData() != "fit")
+        self.page.setEnabled(kind != "pptx")  # slides are 16:9, split by area when large
+        self.orientation.setEnabled(self.page.currentData() != "fit" and kind != "pptx")
         self.fit_one.setEnabled(paged and fixed)
         self.tile.setEnabled(paged and fixed)
         self.tile_scale.setEnabled(paged and fixed and self.tile.isChecked())
-        self.findings.setEnabled(paged and not proposal)
+        self.findings.setEnabled(document and not proposal)
         if proposal:
             self.findings.setChecked(False)
         if self.describe is not None and not self.printing:

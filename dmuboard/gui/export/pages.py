@@ -140,6 +140,10 @@ class PageSet:
 
 def describe(source: QRectF, options: ExportOptions) -> str:
     """What the export of ``source`` will be, in a few words: pixels, pages or size."""
+    if options.format == "pptx":
+        from dmuboard.gui.export.pptx_writer import describe_slides
+
+        return describe_slides(source, options)
     plan = plan_pages(source, options, lambda width: decor.legend_height(width, options.proposal))
     if options.format == "png":
         width, height = pixel_size(plan.width, plan.height, options.dpi)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pptx.enum.dml import MSO_LINE_DASH_STYLE
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
@@ -20,8 +19,9 @@ from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.export import decor
 from dmuboard.gui.export.pptx_cards import draw_card
 from dmuboard.gui.export.pptx_geometry import CardShape, SceneGeometry
-from dmuboard.gui.export.pptx_lines import draw_line, site
-from dmuboard.gui.export.pptx_shapes import SLIDE_WIDTH, Frame, box, emu, rgb, runs, text
+from dmuboard.gui.export.pptx_lines import connect, draw_line, site
+from dmuboard.gui.export.pptx_shapes import SLIDE_WIDTH, Frame, box, text
+from dmuboard.gui.export.pptx_stamp import shape_id
 from dmuboard.gui.export.pptx_xml import glue
 from dmuboard.model.board import BoardInfo
 
@@ -49,15 +49,11 @@ def draw_title(shapes: Any, title: decor.TitleText) -> None:
     text(shapes, QRectF(SLIDE_WIDTH - MARGIN - right_w, MARGIN - 4.0, right_w, 14.0), right, decor.MUTED, 9.0,
          align=PP_ALIGN.RIGHT, name="Date and page")
     if title.internal:
-        mark = box(shapes, MSO_SHAPE.RECTANGLE, QRectF(SLIDE_WIDTH - MARGIN - 170.0, MARGIN + 14.0, 170.0, 15.0),
-                   None, QColor("#8a1c22"), 0.9, "Internal mark")
-        runs(mark, [(decor.INTERNAL_MARK, QColor("#8a1c22"))], 8.0, bold=True, align=PP_ALIGN.CENTER,
-             anchor=MSO_ANCHOR.MIDDLE)
-    rule = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(MARGIN), emu(MARGIN + TITLE_HEIGHT - 8.0),
-                                emu(SLIDE_WIDTH - MARGIN), emu(MARGIN + TITLE_HEIGHT - 8.0))
-    rule.name = "Rule"
-    rule.line.color.rgb = rgb(decor.RULE)
-    rule.line.width = emu(0.75)
+        box(shapes, MSO_SHAPE.RECTANGLE, QRectF(SLIDE_WIDTH - MARGIN - 170.0, MARGIN + 14.0, 170.0, 15.0),
+            None, QColor("#8a1c22"), 0.9, "Internal mark", label=((decor.INTERNAL_MARK, QColor("#8a1c22")),),
+            size=8.0, bold=True)
+    connect(shapes, (MARGIN, MARGIN + TITLE_HEIGHT - 8.0), (SLIDE_WIDTH - MARGIN, MARGIN + TITLE_HEIGHT - 8.0),
+            decor.RULE, 0.75, "Rule")
 
 
 def draw_sides(shapes: Any, frame: Frame, theme: Theme, info: BoardInfo, header_top: float, profile: str) -> None:
@@ -72,11 +68,8 @@ def draw_sides(shapes: Any, frame: Frame, theme: Theme, info: BoardInfo, header_
         box(shapes, MSO_SHAPE.RECTANGLE, frame.rect(QRectF(left, area.top(), area.right() - left, area.height())),
             theme.ours_area, name="Our side")
     if area.left() < 0 < area.right():
-        divide = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(frame.x(0.0)), emu(frame.y(area.top())),
-                                      emu(frame.x(0.0)), emu(frame.y(area.bottom())))
-        divide.name = "Divide"
-        divide.line.color.rgb = rgb(theme.divide)
-        divide.line.width = emu(1.5)
+        connect(shapes, (frame.x(0.0), frame.y(area.top())), (frame.x(0.0), frame.y(area.bottom())), theme.divide,
+                1.5, "Divide")
     head_h = theme.header_font.pointSizeF() * 96 / 72 * 1.3
     if not frame.shows(QRectF(area.left(), header_top, area.width(), head_h + 30.0)):
         return
@@ -117,7 +110,7 @@ def draw_board(shapes: Any, geometry: SceneGeometry, frame: Frame, theme: Theme,
                 draw_line(shapes, line, (shown[a], shown[b]), (bodies[a], bodies[b]), frame, theme,
                           internal=internal)
     if bodies:  # the lines go under the cards, as on the canvas
-        first = next(iter(bodies.values()))._element
+        first = next(iter(bodies.values()))
         first = first.getparent() if first.getparent() is not tree else first
         for element in [child for child in tree if child not in before]:
             first.addprevious(element)
@@ -134,21 +127,16 @@ def _outline(shapes: Any, card: CardShape, frame: Frame, theme: Theme) -> Any:
 def _plain_line(shapes: Any, points: tuple[tuple[float, float], ...], ends: tuple[CardShape, CardShape],
                 bodies: tuple[Any, Any], frame: Frame, theme: Theme) -> None:
     (x1, y1), (x2, y2) = points[0], points[-1]
-    line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(frame.x(x1)), emu(frame.y(y1)),
-                                emu(frame.x(x2)), emu(frame.y(y2)))
-    line.line.color.rgb = rgb(theme.link["reports_to"])
-    line.line.width = emu(0.5)
-    glue(line, (bodies[0].shape_id, site(ends[0], points[0])), (bodies[1].shape_id, site(ends[1], points[-1])))
+    line = connect(shapes, (frame.x(x1), frame.y(y1)), (frame.x(x2), frame.y(y2)), theme.link["reports_to"], 0.5,
+                   f"{ends[0].person.name} – {ends[1].person.name}")
+    glue(line, (shape_id(bodies[0]), site(ends[0], points[0])), (shape_id(bodies[1]), site(ends[1], points[-1])))
 
 
 def draw_grid(shapes: Any, frame: Frame, parts: list[tuple[QRectF, int]]) -> None:
     """On the overview: the outline of each slide's part of the board and its number."""
     for source, number in parts:
-        outline = box(shapes, MSO_SHAPE.RECTANGLE, frame.rect(source), None, QColor(29, 35, 44), 0.8,
-                      f"Slide {number}")
-        outline.line.dash_style = MSO_LINE_DASH_STYLE.DASH
-        corner = frame.rect(source)
-        label = box(shapes, MSO_SHAPE.RECTANGLE, QRectF(corner.left() + 2.0, corner.top() + 2.0, 52.0, 14.0),
-                    QColor("white"), decor.MUTED, 0.5, f"Label of slide {number}")
-        runs(label, [(f"Slide {number}", decor.INK)], 8.0, bold=True, align=PP_ALIGN.CENTER,
-             anchor=MSO_ANCHOR.MIDDLE)
+        outline = frame.rect(source)
+        box(shapes, MSO_SHAPE.RECTANGLE, outline, None, QColor(29, 35, 44), 0.8, f"Slide {number}")
+        box(shapes, MSO_SHAPE.RECTANGLE, QRectF(outline.left() + 2.0, outline.top() + 2.0, 52.0, 14.0),
+            QColor("white"), decor.MUTED, 0.5, f"Label of slide {number}", label=((f"Slide {number}", decor.INK),),
+            size=8.0, bold=True)

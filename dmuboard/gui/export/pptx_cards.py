@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor
 from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.canvas.tokenpaint import BADGE_MARKS, BAND, CUT, RADIUS
 from dmuboard.gui.export.pptx_geometry import CardShape
-from dmuboard.gui.export.pptx_shapes import Frame, box, emu, rgb, runs, text
+from dmuboard.gui.export.pptx_shapes import Frame, box, emu, text
 from dmuboard.gui.export.pptx_xml import group
 from dmuboard.model.vocabulary import stance_text
 
@@ -36,16 +36,15 @@ def draw_card(shapes: Any, card: CardShape, frame: Frame, theme: Theme, *, show_
     """Add ``card`` as a group to ``shapes``; returns the card's own shape (for glue)."""
     person = card.person
     ours = person.side == "ours"
-    made: list[Any] = []
-    members = _Collect(shapes, made)
+    members = shapes.collecting()
     rect = frame.rect(card.rect)
     k = frame.scale
     if ours:
-        body = box(members, MSO_SHAPE.OCTAGON, rect, theme.ours_card, theme.ours_border, 2.2 * k, person.name)
-        body.adjustments[0] = CUT / min(card.rect.width(), card.rect.height())
+        body = box(members, MSO_SHAPE.OCTAGON, rect, theme.ours_card, theme.ours_border, 2.2 * k, person.name,
+                   adjust=CUT / min(card.rect.width(), card.rect.height()))
     else:
-        body = box(members, MSO_SHAPE.ROUNDED_RECTANGLE, rect, theme.card, theme.card_border, 1.2 * k, person.name)
-        body.adjustments[0] = RADIUS / min(card.rect.width(), card.rect.height())
+        body = box(members, MSO_SHAPE.ROUNDED_RECTANGLE, rect, theme.card, theme.card_border, 1.2 * k, person.name,
+                   adjust=RADIUS / min(card.rect.width(), card.rect.height()))
         if show_stance:
             _band(members, card, frame, theme)
     layout = theme.layout
@@ -65,11 +64,9 @@ def draw_card(shapes: Any, card: CardShape, frame: Frame, theme: Theme, *, show_
         text(members, at(card.title_at[0], card.title_at[1], room, theme.title_font.pointSizeF() * 96 / 72 * 1.3),
              card.title, theme.muted_text, frame.font(theme.title_font.pointSizeF()), name="Title")
     for chip, label in card.chips:
-        shape = box(members, MSO_SHAPE.ROUNDED_RECTANGLE, at(chip.left(), chip.top(), chip.width(), chip.height()),
-                    theme.chip, theme.chip.darker(125), 0.8 * k, f"Role {label}")
-        shape.adjustments[0] = 4.0 / chip.height()
-        runs(shape, [(label, theme.chip_text)], frame.font(theme.small_font.pointSizeF()), bold=True,
-             align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
+        box(members, MSO_SHAPE.ROUNDED_RECTANGLE, at(chip.left(), chip.top(), chip.width(), chip.height()),
+            theme.chip, theme.chip.darker(125), 0.8 * k, f"Role {label}", adjust=4.0 / chip.height(),
+            label=((label, theme.chip_text),), size=frame.font(theme.small_font.pointSizeF()), bold=True)
     bottom = at(13.0, card.rect.height() - layout.bottom_inset - layout.bottom_height,
                 card.rect.width() - 20.0, layout.bottom_height)
     if ours:
@@ -84,26 +81,9 @@ def draw_card(shapes: Any, card: CardShape, frame: Frame, theme: Theme, *, show_
         _pips(members, card, frame, theme, bottom)
     if card.badge:
         _badge(members, card, frame, theme)
-    group(shapes, made, f"Card: {person.name}")
+    group(shapes, members.made or [], f"Card: {person.name}",
+          (emu(rect.left()), emu(rect.top()), emu(rect.width()), emu(rect.height())))
     return body
-
-
-class _Collect:
-    """The slide's shapes, keeping a list of what is added (to be grouped)."""
-
-    def __init__(self, shapes: Any, made: list[Any]) -> None:
-        self.shapes = shapes
-        self.made = made
-
-    def add_shape(self, *args: Any) -> Any:
-        return self._keep(self.shapes.add_shape(*args))
-
-    def add_textbox(self, *args: Any) -> Any:
-        return self._keep(self.shapes.add_textbox(*args))
-
-    def _keep(self, shape: Any) -> Any:
-        self.made.append(shape)
-        return shape
 
 
 def _band(shapes: Any, card: CardShape, frame: Frame, theme: Theme) -> None:
@@ -112,19 +92,12 @@ def _band(shapes: Any, card: CardShape, frame: Frame, theme: Theme) -> None:
     r = card.rect
     centre_x, centre_y = r.left() + BAND / 2, r.center().y()
     unturned = QRectF(centre_x - r.height() / 2, centre_y - BAND / 2, r.height(), BAND)
-    band = box(shapes, MSO_SHAPE.ROUND_2_SAME_RECTANGLE, frame.rect(unturned), None, name="Stance band")
-    band.rotation = 270.0
-    band.adjustments[0] = 0.5
     stance = card.person.stance
     colour = theme.stance[stance]
-    if stance in ("blocker", "skeptic"):  # hatched as on the canvas, so greyscale prints tell them apart
-        band.fill.patterned()
-        band.fill.pattern = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
-        band.fill.fore_color.rgb = rgb(colour.lighter(160))
-        band.fill.back_color.rgb = rgb(colour)
-    else:
-        band.fill.solid()
-        band.fill.fore_color.rgb = rgb(colour)
+    # hatched as on the canvas for a skeptic or blocker, so greyscale prints tell them apart
+    hatch = (MSO_PATTERN.WIDE_UPWARD_DIAGONAL, colour.lighter(160)) if stance in ("blocker", "skeptic") else None
+    box(shapes, MSO_SHAPE.ROUND_2_SAME_RECTANGLE, frame.rect(unturned), colour, name="Stance band", adjust=0.5,
+        rotation=270.0, hatch=hatch)
 
 
 def _figure(shapes: Any, frame: Frame, at: QPointF, colour: Any) -> None:
@@ -132,7 +105,7 @@ def _figure(shapes: Any, frame: Frame, at: QPointF, colour: Any) -> None:
     head = QRectF(at.x() - 4.2, at.y() - 9.2, 8.4, 8.4)
     box(shapes, MSO_SHAPE.OVAL, frame.rect(head), colour, name="Figure")
     shoulders = QRectF(at.x() - 7.5, at.y() - 0.5, 15.0, 8.5)
-    box(shapes, MSO_SHAPE.FLOWCHART_DELAY, frame.rect(shoulders), colour, name="Figure").rotation = 270.0
+    box(shapes, MSO_SHAPE.FLOWCHART_DELAY, frame.rect(shoulders), colour, name="Figure", rotation=270.0)
 
 
 def _pips(shapes: Any, card: CardShape, frame: Frame, theme: Theme, bottom: QRectF) -> None:
@@ -144,17 +117,15 @@ def _pips(shapes: Any, card: CardShape, frame: Frame, theme: Theme, bottom: QRec
     if theme.layout.pips_beside_chips:
         chips_top = rect.top() + theme.layout.chips_top * k
         place.moveTop(chips_top + (theme.layout.chip_height * k - place.height()) / 2)
-    shape = shapes.add_textbox(emu(place.left()), emu(place.top()), emu(place.width()), emu(place.height()))
-    shape.name = f"Influence {influence} of 5"
-    runs(shape, [(PIPS[:influence], theme.pip_on), (PIPS[influence:], theme.pip_off)], PIP_SIZE * k,
-         align=PP_ALIGN.RIGHT, anchor=MSO_ANCHOR.MIDDLE)
+    box(shapes, MSO_SHAPE.RECTANGLE, place, None, None, name=f"Influence {influence} of 5",
+        label=((PIPS[:influence], theme.pip_on), (PIPS[influence:], theme.pip_off)), size=PIP_SIZE * k,
+        align=PP_ALIGN.RIGHT)
 
 
 def _badge(shapes: Any, card: CardShape, frame: Frame, theme: Theme) -> None:
     level = card.badge or "low"
     centre = QPointF(card.rect.right() - 2.0, card.rect.top() + 2.0)
     disc = QRectF(centre.x() - 10.0, centre.y() - 10.0, 20.0, 20.0)
-    shape = box(shapes, MSO_SHAPE.OVAL, frame.rect(disc), theme.badge.get(level, theme.badge["low"]),
-                WHITE, 2.0 * frame.scale, f"Finding: {level}")
-    runs(shape, [(BADGE_MARKS.get(level, "!"), WHITE)], frame.font(theme.small_font.pointSizeF()),
-         bold=True, align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
+    box(shapes, MSO_SHAPE.OVAL, frame.rect(disc), theme.badge.get(level, theme.badge["low"]),
+        WHITE, 2.0 * frame.scale, f"Finding: {level}", label=((BADGE_MARKS.get(level, "!"), WHITE),),
+        size=frame.font(theme.small_font.pointSizeF()), bold=True)

@@ -17,15 +17,16 @@ from typing import Any
 
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor
 
 from dmuboard.gui.canvas.linkdraw import EMPTY_DOT, PILL, line_width
 from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.canvas.tokenpaint import CUT
 from dmuboard.gui.export.pptx_cards import PIPS, WHITE
 from dmuboard.gui.export.pptx_geometry import CardShape, LineShape, Point
-from dmuboard.gui.export.pptx_shapes import Frame, box, emu, rgb, runs
+from dmuboard.gui.export.pptx_shapes import Frame, box, emu, rgb
+from dmuboard.gui.export.pptx_stamp import Sheet, place, shape_id
 from dmuboard.gui.export.pptx_xml import arrow_head, glue, xml_text
 from dmuboard.model.vocabulary import LINK_VERBS
 
@@ -38,26 +39,47 @@ def draw_line(shapes: Any, line: LineShape, ends: tuple[CardShape, CardShape], b
     """Add ``line`` between the two card shapes ``bodies``; returns the connector."""
     link = line.link
     (x1, y1), (x2, y2) = line.points[0], line.points[-1]
-    connector = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(frame.x(x1)), emu(frame.y(y1)),
-                                     emu(frame.x(x2)), emu(frame.y(y2)))
     source, target = ends
-    connector.name = xml_text(f"{source.person.name} {LINK_VERBS[link.kind]} {target.person.name}")
     width = line_width(link) if internal or link.kind != "relationship" else PROPOSAL_RELATIONSHIP_WIDTH
-    pen = connector.line
-    pen.color.rgb = rgb(theme.link[link.kind])
-    pen.width = emu(width * theme.line_scale * frame.scale)
-    if link.kind == "influences":
-        pen.dash_style = MSO_LINE_DASH_STYLE.DASH
-    if link.directed:
-        arrow_head(pen)
-    glue(connector, (bodies[0].shape_id, site(source, line.points[0])),
-         (bodies[1].shape_id, site(target, line.points[-1])))
+    connector = connect(shapes, (frame.x(x1), frame.y(y1)), (frame.x(x2), frame.y(y2)), theme.link[link.kind],
+                        width * theme.line_scale * frame.scale,
+                        f"{source.person.name} {LINK_VERBS[link.kind]} {target.person.name}",
+                        dashed=link.kind == "influences", arrow=link.directed)
+    glue(connector, (shape_id(bodies[0]), site(source, line.points[0])),
+         (shape_id(bodies[1]), site(target, line.points[-1])))
     middle = QPointF((x1 + x2) / 2, (y1 + y2) / 2)
     if link.kind == "relationship" and internal:
         _pill(shapes, middle, link.strength or 3, frame, theme)
     elif link.kind == "conflict":
         _cross(shapes, middle, frame, theme)
     return connector
+
+
+def connect(shapes: Any, begin: Point, end: Point, colour: QColor, width: float, name: str, *,
+            dashed: bool = False, arrow: bool = False) -> Any:
+    """A straight connector from ``begin`` to ``end`` (slide points); returns its element."""
+    (x1, y1), (x2, y2) = begin, end
+
+    def make() -> Any:
+        connector = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(x1), emu(y1), emu(x2), emu(y2))
+        pen = connector.line
+        pen.color.rgb = rgb(colour)
+        pen.width = emu(width)
+        if dashed:
+            pen.dash_style = MSO_LINE_DASH_STYLE.DASH
+        if arrow:
+            arrow_head(pen)
+        return connector
+
+    key = ("line", colour.rgba(), round(width, 3), dashed, arrow)
+    if not isinstance(shapes, Sheet):
+        element = make()._element
+    else:
+        where = (emu(min(x1, x2)), emu(min(y1, y2)), emu(abs(x2 - x1)), emu(abs(y2 - y1)))
+        element = shapes.stamp(key, make, where, name)
+        place(element, *where, flip_h=x1 > x2, flip_v=y1 > y2)
+    element[0][0].set("name", xml_text(name))
+    return element
 
 
 def sites(card: CardShape) -> list[Point]:
@@ -84,11 +106,9 @@ def _pill(shapes: Any, centre: QPointF, strength: int, frame: Frame, theme: Them
     """The strength as dots in a white pill."""
     w, h = PILL
     colour = theme.link["relationship"]
-    shape = box(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, frame.rect(QRectF(centre.x() - w / 2, centre.y() - h / 2, w, h)),
-                WHITE, colour, 1.2 * frame.scale, f"Strength {strength} of 5")
-    shape.adjustments[0] = 0.5
-    runs(shape, [(PIPS[:strength], colour), (PIPS[strength:], EMPTY_DOT)], 10.0 * frame.scale,
-         align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
+    box(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, frame.rect(QRectF(centre.x() - w / 2, centre.y() - h / 2, w, h)),
+        WHITE, colour, 1.2 * frame.scale, f"Strength {strength} of 5", adjust=0.5,
+        label=((PIPS[:strength], colour), (PIPS[strength:], EMPTY_DOT)), size=12.0 * frame.scale)
 
 
 def _cross(shapes: Any, centre: QPointF, frame: Frame, theme: Theme) -> None:
@@ -97,9 +117,5 @@ def _cross(shapes: Any, centre: QPointF, frame: Frame, theme: Theme) -> None:
     disc = QRectF(centre.x() - 8.0, centre.y() - 8.0, 16.0, 16.0)
     box(shapes, MSO_SHAPE.OVAL, frame.rect(disc), WHITE, colour, 1.6 * frame.scale, "Conflict")
     for dy in (-CROSS, CROSS):
-        stroke = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(frame.x(centre.x() - CROSS)),
-                                      emu(frame.y(centre.y() + dy)), emu(frame.x(centre.x() + CROSS)),
-                                      emu(frame.y(centre.y() - dy)))
-        stroke.name = "Conflict"
-        stroke.line.color.rgb = rgb(colour)
-        stroke.line.width = emu(2.4 * frame.scale)
+        connect(shapes, (frame.x(centre.x() - CROSS), frame.y(centre.y() + dy)),
+                (frame.x(centre.x() + CROSS), frame.y(centre.y() - dy)), colour, 2.4 * frame.scale, "Conflict")

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_PATTERN
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
+from dmuboard.gui.export.pptx_stamp import Sheet, set_words
 from dmuboard.gui.export.pptx_xml import right_to_left, set_rtl, xml_text
 
 EMU_PER_POINT = 12700
@@ -73,24 +75,60 @@ def fitted(source: QRectF, body: QRectF, largest: float = 1.0) -> Frame:
     return Frame(source, target)
 
 
+Words = tuple[tuple[str, QColor], ...]  # runs of (text, colour)
+
+
 def box(shapes: Any, preset: MSO_SHAPE, rect: QRectF, fill: QColor | None, line: QColor | None = None,
-        width: float = 0.75, name: str = "") -> Any:
-    """A shape of ``preset`` over ``rect`` (points), filled and outlined, no text style."""
-    shape = shapes.add_shape(preset, emu(rect.left()), emu(rect.top()), emu(rect.width()), emu(rect.height()))
-    if fill is None:
-        shape.fill.background()
-    else:
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = rgb(fill)
-    if line is None:
-        shape.line.fill.background()
-    else:
-        shape.line.color.rgb = rgb(line)
-        shape.line.width = emu(width)
-    shape.shadow.inherit = False
-    if name:
-        shape.name = xml_text(name)
-    return shape
+        width: float = 0.75, name: str = "", *, adjust: float | None = None, rotation: float = 0.0,
+        hatch: tuple[MSO_PATTERN, QColor] | None = None, label: Words = (), size: float = 8.0,
+        bold: bool = False, align: PP_ALIGN = PP_ALIGN.CENTER, anchor: MSO_ANCHOR = MSO_ANCHOR.MIDDLE) -> Any:
+    """A shape of ``preset`` over ``rect`` (points), filled (or ``hatch``ed: pattern and
+    its colour over ``fill``) and outlined, turned by ``rotation`` degrees, with the
+    words of ``label`` in it; returns its element."""
+
+    def make() -> Any:
+        shape = shapes.add_shape(preset, *where)
+        if fill is None:
+            shape.fill.background()
+        elif hatch is not None:
+            shape.fill.patterned()
+            shape.fill.pattern = hatch[0]
+            shape.fill.fore_color.rgb = rgb(hatch[1])
+            shape.fill.back_color.rgb = rgb(fill)
+        else:
+            shape.fill.solid()
+            shape.fill.fore_color.rgb = rgb(fill)
+        if line is None:
+            shape.line.fill.background()
+        else:
+            shape.line.color.rgb = rgb(line)
+            shape.line.width = emu(width)
+        shape.shadow.inherit = False
+        if adjust is not None:
+            shape.adjustments[0] = adjust
+        if rotation:
+            shape.rotation = rotation
+        if label:
+            runs(shape, list(label), size, bold=bold, align=align, anchor=anchor)
+        return shape
+
+    where = (emu(rect.left()), emu(rect.top()), emu(rect.width()), emu(rect.height()))
+    key = ("box", preset, _rgba(fill), _rgba(line), round(width, 3), None if adjust is None else round(adjust, 4),
+           rotation, None if hatch is None else (hatch[0], _rgba(hatch[1])),
+           tuple((words, _rgba(colour)) for words, colour in label), round(size, 2), bold, align, anchor)
+    return _stamped(shapes, key, make, where, name)
+
+
+def _rgba(colour: QColor | None) -> int | None:
+    return None if colour is None else colour.rgba()
+
+
+def _stamped(shapes: Any, key: Any, make: Any, where: tuple[Any, ...], name: str) -> Any:
+    if isinstance(shapes, Sheet):
+        return shapes.stamp(key, make, where, name)
+    element = make()._element
+    element[0][0].set("name", xml_text(name))
+    return element
 
 
 def runs(shape: Any, parts: list[tuple[str, QColor]], size: float, *, bold: bool = False,
@@ -125,9 +163,15 @@ def runs(shape: Any, parts: list[tuple[str, QColor]], size: float, *, bold: bool
 def text(shapes: Any, rect: QRectF, words: str, colour: QColor, size: float, *, bold: bool = False,
          align: PP_ALIGN = PP_ALIGN.LEFT, anchor: MSO_ANCHOR = MSO_ANCHOR.TOP, wrap: bool = False,
          name: str = "") -> Any:
-    """A text box over ``rect`` (points) holding ``words`` as plain text."""
-    shape = shapes.add_textbox(emu(rect.left()), emu(rect.top()), emu(rect.width()), emu(rect.height()))
-    runs(shape, [(words, colour)], size, bold=bold, align=align, anchor=anchor, wrap=wrap)
-    if name:
-        shape.name = xml_text(name)
-    return shape
+    """A text box over ``rect`` (points) holding ``words`` as plain text; returns its element."""
+
+    def make() -> Any:
+        shape = shapes.add_textbox(*where)
+        runs(shape, [("x", colour)], size, bold=bold, align=align, anchor=anchor, wrap=wrap)
+        return shape
+
+    where = (emu(rect.left()), emu(rect.top()), emu(rect.width()), emu(rect.height()))
+    key = ("text", colour.rgba(), round(size, 2), bold, align, anchor, wrap)
+    element = _stamped(shapes, key, make, where, name or "Text")
+    set_words(element, words)
+    return element

@@ -12,7 +12,7 @@ from typing import Any
 
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
@@ -23,6 +23,7 @@ from dmuboard.gui.export.findings import SEVERITY_COLOURS, SEVERITY_MARKS, Line
 from dmuboard.gui.export.pptx_board import MARGIN, TITLE_HEIGHT
 from dmuboard.gui.export.pptx_lines import PROPOSAL_RELATIONSHIP_WIDTH
 from dmuboard.gui.export.pptx_shapes import SLIDE_HEIGHT, SLIDE_WIDTH, box, emu, rgb, runs, text
+from dmuboard.gui.export.pptx_stamp import Run, set_paragraphs
 from dmuboard.gui.export.pptx_xml import arrow_head
 from dmuboard.model.board import STANCES, Link
 from dmuboard.model.vocabulary import LINK_LEGEND, STANCE_SYMBOLS, role_legend
@@ -37,9 +38,8 @@ def draw_legend(shapes: Any, theme: Theme, *, internal: bool, kinds: tuple[str, 
     top = MARGIN + TITLE_HEIGHT
     y = _heading(shapes, "Roles", MARGIN, top)
     for _role, label, meaning in role_legend():
-        chip = box(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, QRectF(MARGIN, y + 2.0, 34.0, 13.0), theme.chip,
-                   theme.chip.darker(125), 0.6, f"Role {label}")
-        runs(chip, [(label, theme.chip_text)], 7.0, bold=True, align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
+        box(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, QRectF(MARGIN, y + 2.0, 34.0, 13.0), theme.chip,
+            theme.chip.darker(125), 0.6, f"Role {label}", label=((label, theme.chip_text),), size=7.0, bold=True)
         text(shapes, QRectF(MARGIN + 42.0, y, 400.0, ROW), f"{_role}: {meaning}", decor.INK, 10.0,
              anchor=MSO_ANCHOR.MIDDLE)
         y += ROW + 3.0
@@ -63,11 +63,10 @@ def draw_legend(shapes: Any, theme: Theme, *, internal: bool, kinds: tuple[str, 
         y = _heading(shapes, "Stance", column, y + 8.0)
         for stance in STANCES:
             colour = theme.stance[stance]
-            swatch = box(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, QRectF(column, y + 2.0, 40.0, 13.0), colour,
-                         theme.card_border, 0.5, f"Stance {stance}")
             dark = colour.lightnessF() < 0.55
-            runs(swatch, [(STANCE_SYMBOLS[stance], QColor("white") if dark else decor.INK)], 7.0, bold=True,
-                 align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
+            box(shapes, MSO_SHAPE.ROUNDED_RECTANGLE, QRectF(column, y + 2.0, 40.0, 13.0), colour,
+                theme.card_border, 0.5, f"Stance {stance}",
+                label=((STANCE_SYMBOLS[stance], QColor("white") if dark else decor.INK),), size=7.0, bold=True)
             text(shapes, QRectF(column + 50.0, y, 380.0, ROW), stance, decor.INK, 10.0, anchor=MSO_ANCHOR.MIDDLE)
             y += ROW + 3.0
     y = _heading(shapes, "Sides", column, y + 8.0)
@@ -106,25 +105,27 @@ def draw_findings(shapes: Any, lines: list[Line]) -> None:
     shape = shapes.add_textbox(emu(MARGIN), emu(top), emu(SLIDE_WIDTH - 2 * MARGIN),
                                emu(SLIDE_HEIGHT - top - MARGIN))
     shape.name = "Findings"
-    parts: list[tuple[str, QColor]] = []
+    runs(shape, [("x", decor.INK)], 12.0, wrap=True)
+    ink, muted = _hex(decor.INK), _hex(decor.MUTED)
+    paragraphs: list[list[Run]] = []
     for line in lines:
-        if parts:
-            parts.append(("\n", decor.INK))
         if line.kind == "finding":
-            parts += [(SEVERITY_MARKS.get(line.severity, line.severity) + "  ",
-                       SEVERITY_COLOURS.get(line.severity, decor.INK)), (line.text, decor.INK)]
+            mark = SEVERITY_MARKS.get(line.severity, line.severity) + "  "
+            paragraphs.append([(mark, _hex(SEVERITY_COLOURS.get(line.severity, decor.INK)), 12.0, True),
+                               (line.text, ink, 12.0, False)])
         elif line.kind == "metric":
-            parts.append((f"{line.text}: {line.value}", decor.INK))
+            paragraphs.append([(f"{line.text}: ", ink, 12.0, False), (line.value, ink, 12.0, True)])
         elif line.kind in ("advice", "people", "more"):
-            parts.append(("      " + line.text, decor.MUTED))
+            paragraphs.append([("      " + line.text, muted, 12.0, False)])
+        elif line.kind == "heading":
+            paragraphs.append([(line.text, ink, 16.0, True)])
         else:
-            parts.append((line.text, decor.INK))
-    runs(shape, parts, 12.0, wrap=True)
-    for paragraph, line in zip(shape.text_frame.paragraphs, lines, strict=False):
-        if line.kind == "heading":
-            for run in paragraph.runs:
-                run.font.size = emu(16.0)
-                run.font.bold = True
+            paragraphs.append([(line.text, ink, 12.0, False)])
+    set_paragraphs(shape._element, paragraphs)
+
+
+def _hex(colour: QColor) -> str:
+    return f"{colour.red():02X}{colour.green():02X}{colour.blue():02X}"
 
 
 def notes_text(lines: list[Line]) -> str:

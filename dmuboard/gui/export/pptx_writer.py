@@ -34,6 +34,7 @@ from dmuboard.gui.export.picture import PROPOSAL_HIDDEN_LAYERS, BoardPicture
 from dmuboard.gui.export.pptx_board import body_rect, draw_board, draw_grid, draw_sides, draw_title
 from dmuboard.gui.export.pptx_geometry import SceneGeometry, scene_geometry
 from dmuboard.gui.export.pptx_shapes import SLIDE_HEIGHT, SLIDE_WIDTH, Frame, emu, fitted
+from dmuboard.gui.export.pptx_stamp import Sheet
 from dmuboard.gui.export.pptx_text import draw_findings, draw_legend, findings_chunks, notes_text
 from dmuboard.gui.export.pptx_xml import fast_ids, xml_text
 from dmuboard.gui.export.writers import Progress, _go_on
@@ -58,6 +59,30 @@ def render_pptx(board: Any, options: ExportOptions, *, layers: Iterable[str] | N
         picture.close()
 
 
+def board_frames(source: QRectF, with_title: bool) -> tuple[Frame, list[Frame]]:
+    """The whole area fitted to a slide, and the parts it is split into when that is too
+    small to read (none when it is not)."""
+    body = body_rect(with_title, SLIDE_HEIGHT)
+    whole = fitted(source, body)
+    if whole.scale >= MIN_SCALE:
+        return whole, []
+    return whole, [Frame(tile.source, tile.target) for tile in tile_grid(source, body, PART_SCALE)]
+
+
+def describe_slides(source: QRectF, options: ExportOptions) -> str:
+    """What the dialog says the export will be."""
+    _whole, parts = board_frames(source, options.with_title_block)
+    text = "16:9 slides you can edit: the board on one slide" if not parts else \
+        f"16:9 slides you can edit: an overview and the board in {len(parts)} parts"
+    if options.with_legend:
+        text += ", the legend"
+    if options.area == "board":
+        text += ", each saved view"
+    if options.with_findings:
+        text += ", the scorecard and findings (also in the notes)"
+    return text
+
+
 class Deck:
     """The slides of one export, built in order."""
 
@@ -70,6 +95,7 @@ class Deck:
         self.date = options.date_text or datetime.date.today().isoformat()
         self.lines = (findings.analysis_lines(picture.source_board, analysis)
                       if options.with_findings else [])
+        self.stamps: dict[Any, Any] = {}
         self.presentation = Presentation()
         self.presentation.slide_width = emu(SLIDE_WIDTH)
         self.presentation.slide_height = emu(SLIDE_HEIGHT)
@@ -87,11 +113,7 @@ class Deck:
 
     def build(self, progress: Progress | None) -> bytes:
         geometry = scene_geometry(self.picture.scene)
-        body = body_rect(self.options.with_title_block, SLIDE_HEIGHT)
-        source = self.picture.source_rect()
-        whole = fitted(source, body)
-        parts = [] if whole.scale >= MIN_SCALE else [Frame(t.source, t.target)
-                                                      for t in tile_grid(source, body, PART_SCALE)]
+        whole, parts = board_frames(self.picture.source_rect(), self.options.with_title_block)
         views = list(self.picture.board.views) if self.options.area == "board" else []
         chunks = findings_chunks(self.lines) if self.lines else []
         total = 1 + len(parts) + (1 if self.options.with_legend else 0) + len(views) + len(chunks)
@@ -104,9 +126,9 @@ class Deck:
 
         step()
         label = f"overview of {len(parts)} slides" if parts else ""
-        first = self._board_slide(geometry, whole, label, brief=bool(parts))
+        first, sheet = self._board_slide(geometry, whole, label, brief=bool(parts))
         if parts:
-            draw_grid(first.shapes, whole, [(part.source, number) for number, part in enumerate(parts, start=2)])
+            draw_grid(sheet, whole, [(part.source, number) for number, part in enumerate(parts, start=2)])
         if self.lines:
             first.notes_slide.notes_text_frame.text = xml_text(notes_text(self.lines))
         for number, part in enumerate(parts, start=1):
@@ -114,16 +136,16 @@ class Deck:
             self._board_slide(geometry, part, f"part {number} of {len(parts)}")
         if self.options.with_legend:
             step()
-            slide = self._slide("Legend")
+            _slide, sheet = self._slide("Legend")
             kinds = tuple(kind for kind in LINK_KINDS if self.picture.scene.link_shown(kind))
-            draw_legend(slide.shapes, self.theme, internal=self.internal, kinds=kinds)
+            draw_legend(sheet, self.theme, internal=self.internal, kinds=kinds)
         for view in views:
             step()
             self._view_slide(view.name, QRectF(*view.rect), view.layers)
         for index, chunk in enumerate(chunks, start=1):
             step()
             more = f" ({index} of {len(chunks)})" if len(chunks) > 1 else ""
-            draw_findings(self._slide(f"Scorecard and findings{more}").shapes, chunk)
+            draw_findings(self._slide(f"Scorecard and findings{more}")[1], chunk)
         _go_on(progress, total, total)
         out = io.BytesIO()
         self.presentation.save(out)
@@ -132,16 +154,17 @@ class Deck:
     def _slide(self, page: str) -> Any:
         slide = self.presentation.slides.add_slide(self.presentation.slide_layouts[BLANK_LAYOUT])
         fast_ids(slide.shapes)
+        sheet = Sheet(slide.shapes, self.stamps)
         if self.options.with_title_block:
-            draw_title(slide.shapes, decor.title_text(self.info, self.date, page, self.internal))
-        return slide
+            draw_title(sheet, decor.title_text(self.info, self.date, page, self.internal))
+        return slide, sheet
 
     def _board_slide(self, geometry: SceneGeometry, frame: Frame, page: str, *, brief: bool = False) -> Any:
-        slide = self._slide(page)
+        slide, sheet = self._slide(page)
         scene = self.picture.scene
-        draw_sides(slide.shapes, frame, self.theme, self.info, geometry.header_top, scene.profile)
-        draw_board(slide.shapes, geometry, frame, self.theme, internal=self.internal, brief=brief)
-        return slide
+        draw_sides(sheet, frame, self.theme, self.info, geometry.header_top, scene.profile)
+        draw_board(sheet, geometry, frame, self.theme, internal=self.internal, brief=brief)
+        return slide, sheet
 
     def _view_slide(self, name: str, rect: QRectF, layers: tuple[str, ...]) -> None:
         """A saved view: its area of the board, with its layers, titled with its name."""

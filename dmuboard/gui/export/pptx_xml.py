@@ -37,23 +37,35 @@ def fast_ids(shapes: Any) -> None:
     shapes.turbo_add_enabled = True
 
 
-def group(shapes: Any, members: list[Any], name: str) -> Any:
-    """A group, added to the slide's ``shapes``, of ``members`` (shapes already on the slide,
-    which move into it); returns the group's element. Its child coordinates are the
-    slide's, so the members stay where they are."""
+def group(shapes: Any, members: list[Any], name: str, box: tuple[int, int, int, int]) -> Any:
+    """A group, added to the slide's ``shapes``, of ``members`` (elements of shapes already
+    on the slide, which move into it), over ``box`` (EMU x, y, cx, cy: the card); returns
+    the group's element. Its child coordinates are the slide's, so the members stay where
+    they are (python-pptx would measure every member again for each one added)."""
     tree = shapes._spTree
     element: Any = CT_GroupShape.new_grpSp(shapes._next_shape_id, "Group")  # formats the name into XML unescaped
-    element.nvGrpSpPr.cNvPr.set("name", xml_text(name))
-    tree.insert_element_before(element, "p:extLst")
+    element[0][0].set("name", xml_text(name))
     for member in members:
-        element.insert_element_before(member._element, "p:extLst")
-    element.recalculate_extents()
+        element.append(member)
+    xfrm = element[1][0]  # p:grpSpPr/a:xfrm: a:off, a:ext, a:chOff, a:chExt
+    x, y, cx, cy = box
+    for corner in (xfrm[0], xfrm[2]):
+        corner.set("x", str(x))
+        corner.set("y", str(y))
+    for size in (xfrm[1], xfrm[3]):
+        size.set("cx", str(cx))
+        size.set("cy", str(cy))
+    last = tree[-1]
+    if last.tag == qn("p:extLst"):
+        last.addprevious(element)
+    else:
+        tree.append(element)
     return element
 
 
 def glue(connector: Any, begin: tuple[int, int], end: tuple[int, int]) -> None:
-    """Attach the connector's begin and end to (shape id, connection site index)."""
-    props = connector._element.nvCxnSpPr.cNvCxnSpPr
+    """Attach the connector's (element's) begin and end to (shape id, connection site index)."""
+    props = connector[0][1]  # p:nvCxnSpPr/p:cNvCxnSpPr
     for tag, (shape_id, site) in (("a:stCxn", begin), ("a:endCxn", end)):
         element = etree.SubElement(props, qn(tag))
         element.set("id", str(shape_id))
