@@ -100,10 +100,6 @@ def _wrong_stance(path: Path) -> None:
     _sql("UPDATE people SET stance = 'enemy' WHERE id = 'p2'")(path)
 
 
-def _dangling_link(path: Path) -> None:
-    _sql("PRAGMA foreign_keys = OFF", "UPDATE links SET target = 'nobody' WHERE id = 'l2'")(path)
-
-
 def _schema_name_not_utf8(path: Path) -> None:
     """Break the UTF-8 of a table's name in the schema (as a flipped byte on a disk does)."""
     _valid(path)
@@ -140,7 +136,7 @@ REFUSED = {
     "huge name": (_huge_name, "far larger than any board field"),
     "roles not JSON": (_bad_json_roles, "roles: is not a list"),
     "stance not allowed": (_wrong_stance, "'enemy' is not one of"),
-    "link to nobody": (_dangling_link, "no person with id 'nobody'"),
+    # A link to nobody opens read-only to be repaired now (issue 15 point 4, tests/test_repair.py).
     "WAL mode": (_wal_mode, "write-ahead log"),
     "schema name not UTF-8": (_schema_name_not_utf8, "not valid UTF-8"),
     "person name not UTF-8": (_sql("UPDATE people SET name = CAST(x'41e1' AS TEXT) WHERE id = 'p1'"),
