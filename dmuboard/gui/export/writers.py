@@ -219,7 +219,7 @@ def save(path: Path, data: bytes) -> None:
     itself, and nothing outside ``path`` is ever written.
     """
     check_destination(path)
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.part")
+    temporary = path.with_name(f".dmuboard-export-{uuid.uuid4().hex[:8]}.part")  # Qt takes only UTF-8 names
     file = QSaveFile(str(temporary))
     if not file.open(QIODevice.OpenModeFlag.WriteOnly):
         raise StoreError(f"Cannot write {path.name}: {_reason(file, path, len(data))}.")
