@@ -2,8 +2,8 @@
 
 The ordinary canvas shows the name (a long one on two lines), the title where the name
 leaves room, role chips, and the stance word with the influence pips along the bottom.
-A projector needs fewer, larger lines: the projector layout gives the name two lines of large type (a long name wraps instead of
-being cut short), shows the title only where the name leaves room, and moves the pips
+A projector needs fewer, larger lines: the projector layout gives the name two lines of
+large type, shows the title only where the name leaves room, and moves the pips
 up beside the role chips so the stance word can be large. The card's width never
 changes (positions in a board file are spaced for it); only its height may grow.
 """
