@@ -207,7 +207,7 @@ class TokenItem(QGraphicsItem):
         title, title_top = self.person.title, rect.top() + layout.title_top
         if layout.title_after_name:
             used = name.count("\n") + 1
-            title_top = rect.top() + layout.name_top + used * name_metrics.lineSpacing()
+            title_top = max(title_top, rect.top() + layout.name_top + used * name_metrics.lineSpacing())
             if used >= layout.name_lines:
                 title = ""  # the name needs every line: no room for the title
         metrics = self.look.metrics(theme.title_font)

@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from dmuboard.gui.common.editor import Editor
 from dmuboard.gui.panels.inspector.board_page import BoardPage
-from dmuboard.gui.panels.inspector.fields import plain_tooltip
+from dmuboard.gui.panels.inspector.heading import Heading
 from dmuboard.gui.panels.inspector.link_page import LinkPage
 from dmuboard.gui.panels.inspector.page import Page
 from dmuboard.gui.panels.inspector.person_page import PersonPage
@@ -38,13 +37,7 @@ class Inspector(QWidget):
         self.links: tuple[str, ...] = ()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.heading = QLabel(self)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setWordWrap(True)
-        font = QFont(self.heading.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        self.heading.setFont(font)
+        self.heading = Heading(self)
         layout.addWidget(self.heading)
         self.board_page = BoardPage()
         self.person_page = PersonPage()
@@ -132,5 +125,4 @@ class Inspector(QWidget):
             self.pages.setCurrentWidget(self.board_page)
 
     def _heading(self, text: str) -> None:
-        self.heading.setText(text)
-        self.heading.setToolTip(plain_tooltip(text))
+        self.heading.show_text(text)

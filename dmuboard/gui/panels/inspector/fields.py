@@ -70,17 +70,46 @@ def plain_tooltip(text: str) -> str:
 
 
 class LineField(_Typing, QLineEdit):
-    """One line of text, committed after a pause in typing, on Enter or on leaving the field."""
+    """One line of text, committed after a pause in typing, on Enter or on leaving the field.
+
+    Text longer than ``max_length`` is never cut (Qt's own limit would drop what is
+    typed or pasted beyond it, silently): the field is marked and says so through
+    :attr:`too_long`, and the page keeps the text for the user to shorten.
+    """
 
     committed = Signal()
+    too_long = Signal(str)  # "is too long: 230 characters, at most 200. ..."
 
     def __init__(self, parent: QWidget | None = None, max_length: int = 200) -> None:
         super().__init__(parent)
-        self.setMaxLength(max_length)
+        self.max_length = max_length
         self._shown = ""
         self._set_up_typing(self)
         self.textEdited.connect(self._typed)
         self.editingFinished.connect(self._done)
+        self._over = False
+        self._tip = ""
+        self.textChanged.connect(self._check_length)
+
+    def over_length(self) -> bool:
+        return len(self.text()) > self.max_length
+
+    def length_problem(self) -> str:
+        return (f"is too long: {len(self.text())} characters, at most {self.max_length}. "
+                "Shorten it; nothing was cut.")
+
+    def _check_length(self) -> None:
+        over = self.over_length()
+        if over != self._over:
+            self._over = over
+            self.setStyleSheet("QLineEdit { border: 2px solid #c0392b; }" if over else "")
+            if over:
+                self._tip = self.toolTip()
+            else:
+                self.setToolTip(self._tip)
+        if over:
+            self.setToolTip(plain_tooltip(f"This text {self.length_problem()}"))
+            self.too_long.emit(self.length_problem())
 
     def value(self) -> str:
         return self.text()

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from dmuboard.gui.common.editor import Editor
+from dmuboard.gui.panels.inspector.fields import LineField
 from dmuboard.model.board import Board
 from dmuboard.model.document import Change
 from dmuboard.model.errors import BoardError
@@ -58,6 +59,8 @@ class Page(QWidget):
         self.fields[name] = field
         self.labels[name] = label
         field.committed.connect(lambda name=name: self.commit(name))
+        if isinstance(field, LineField):
+            field.too_long.connect(lambda problem, name=name: self._say(f"{self.labels[name]} {problem}"))
 
     def set_row_visible(self, name: str, visible: bool) -> None:
         self.form.setRowVisible(self.fields[name], visible)
@@ -96,6 +99,9 @@ class Page(QWidget):
             field.revert()
             self.editor.message.emit(self._read_only_message())
             return
+        if isinstance(field, LineField) and field.over_length():
+            self._say(f"{self.labels[name]} {field.length_problem()}")  # kept for shortening
+            return
         paused = getattr(field, "paused", False)  # a pause in typing, not the end of the edit
         try:
             change = self.change_for(name, field.value())
@@ -110,6 +116,10 @@ class Page(QWidget):
             return
         if not self.editor.submit(change, merge=getattr(field, "edit_session", -1)):
             field.revert()
+
+    def _say(self, text: str) -> None:
+        if self.editor is not None:
+            self.editor.message.emit(text)
 
     def refresh_field(self, name: str) -> None:
         """Put the model's value back in one field (after a refusal or a no-op)."""
