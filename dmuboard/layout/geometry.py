@@ -29,7 +29,7 @@ def search_budget(lines: int) -> float:
     """Seconds a whole board may spend searching routes (a cramped board of thousands,
     cards nearly on top of each other, would take minutes; after this the lines that
     have no cheap way around are drawn straight)."""
-    return 0.3 + 0.0002 * lines
+    return 0.5 + 0.0006 * lines
 
 
 def lanes(links: Mapping[str, Link]) -> dict[str, float]:
