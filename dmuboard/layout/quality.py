@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-import math
 from itertools import pairwise
 
 from dmuboard.layout.cards import Point, Rect, overlaps
