@@ -26,6 +26,7 @@ SCENARIOS = [
     ("export-png", "scenarios_export", "export_png_vs_pdf"),
     ("export-pptx", "scenarios_export", "export_pptx"),
     ("memory", "scenarios_gui", "memory"),
+    ("layout", "scenarios_layout", "layout"),
 ]
 
 

@@ -7,6 +7,7 @@ file of ``dmuboard layout`` (shared/spec/cli.md, "Geometry").
 from __future__ import annotations
 
 import math
+import time
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -21,6 +22,14 @@ LANE = 8.0  # between two lines joining the same two people
 PILL: Size = (50.0, 14.0)  # the strength pill of a relationship
 CROSS: Size = (16.0, 16.0)  # the conflict mark
 MARK_CLEAR = 3.0
+MARK_TRIES = 60  # places each side of the middle tried for a mark
+
+
+def search_budget(lines: int) -> float:
+    """Seconds a whole board may spend searching routes (a cramped board of thousands,
+    cards nearly on top of each other, would take minutes; after this the lines that
+    have no cheap way around are drawn straight)."""
+    return 0.5 + 0.0006 * lines
 
 
 def lanes(links: Mapping[str, Link]) -> dict[str, float]:
@@ -67,7 +76,7 @@ def free_mark_spot(points: list[Point], size: Size, router: Router, marks: Any) 
     total = polyline_length(points)
     middle = point_at(points, total / 2)
     step = 6.0
-    for k in range(int(total / step) + 1):
+    for k in range(min(int(total / step) + 1, MARK_TRIES)):
         for sign in (1, -1) if k else (1,):
             at = total / 2 + sign * k * step
             if not 0 <= at <= total:
@@ -138,6 +147,9 @@ def board_geometry(board: Board, size_of: Callable[[Person], Size] | None = None
         centre = (person.x, person.y) if person.x is not None and person.y is not None else spots[pid]
         cards[pid] = card_rect(centre, size_of(person))
         router.put(pid, cards[pid])
+    budget = search_budget(len(board.links))
+    router.search_until = time.perf_counter() + budget
+    router.cheap_until = router.search_until + budget
     offsets = lanes(board.links)
     marks = Marks(router)
     lines = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -42,20 +43,27 @@ def measure(cards: Mapping[str, Rect], lines: Iterable[tuple[str, str, str, Poly
 
 
 def crossings(polylines: Sequence[Polyline]) -> int:
-    """Proper crossings between segments of different polylines (a sweep over x)."""
-    segments = []
+    """Points where two different polylines cross (segments hashed by grid cell)."""
+    cell = 64.0
+    buckets: dict[tuple[int, int], list[int]] = {}
+    segments: list[tuple[int, Point, Point]] = []
     for k, pts in enumerate(polylines):
         for p, q in pairwise(pts):
-            segments.append((min(p[0], q[0]), max(p[0], q[0]), k, p, q))
-    segments.sort()
+            index = len(segments)
+            segments.append((k, p, q))
+            for i in range(math.floor(min(p[0], q[0]) / cell), math.floor(max(p[0], q[0]) / cell) + 1):
+                for j in range(math.floor(min(p[1], q[1]) / cell), math.floor(max(p[1], q[1]) / cell) + 1):
+                    buckets.setdefault((i, j), []).append(index)
+    seen: set[tuple[int, int]] = set()
     count = 0
-    active: list[tuple[float, float, int, Point, Point]] = []
-    for seg in segments:
-        active = [s for s in active if s[1] >= seg[0]]
-        for other in active:
-            if other[2] != seg[2] and _cross(seg[3], seg[4], other[3], other[4]):
-                count += 1
-        active.append(seg)
+    for members in buckets.values():
+        for x, a in enumerate(members):
+            for b in members[x + 1:]:
+                if segments[a][0] == segments[b][0] or (a, b) in seen:
+                    continue
+                seen.add((a, b))
+                if _cross(segments[a][1], segments[a][2], segments[b][1], segments[b][2]):
+                    count += 1
     return count
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import time
 from collections.abc import Iterable
 from itertools import pairwise
 
@@ -27,7 +28,7 @@ PAD = 16.0  # a routed line keeps this far from the cards it passes
 BEND = 50.0  # cost of a bend, in units of length
 AWAY = 300.0  # cost of leaving by a side that faces away from the other card
 REACH = 360.0  # the search first looks this far around the two cards
-SEARCH_LIMIT = 20000  # steps of the search before a line is drawn straight after all
+SEARCH_LIMIT = 2500  # steps of the search before a line is drawn straight after all
 WEIGHT = 2.0  # how greedily the search heads for the goal (1: shortest routes, slowest)
 DIRS = ((1, 0), (-1, 0), (0, 1), (0, -1))
 
@@ -37,6 +38,10 @@ class Router:
 
     def __init__(self) -> None:
         self.rects: dict[str, Rect] = {}
+        # After this moment (time.perf_counter) no grid search is started: a line with
+        # no cheap route is drawn straight. Set by whoever routes a whole board at once.
+        self.search_until = math.inf
+        self.cheap_until = math.inf  # after this, not even a cheap way around is looked for
         self._cells: dict[tuple[int, int], set[str]] = {}
 
     # -- the cards -------------------------------------------------------------------------
@@ -91,8 +96,12 @@ class Router:
         straight = straight_line(ra, rb, -lane if source > target else lane)
         if straight is None:
             return []  # the cards overlap: nothing to draw between them
-        if not search or self.blocked(straight[0], straight[1], (source, target)) is None:
+        if not search or time.perf_counter() > self.cheap_until:
             return straight
+        if self.blocked(straight[0], straight[1], (source, target)) is None:
+            return straight
+        if self._buried(source) or self._buried(target):
+            return straight  # an end lies on another card: there is no way around to find
         pad = PAD + lane + 12.0
         for aim in ("course", "target", "source"):
             for across in (False, True):
@@ -103,11 +112,19 @@ class Router:
         if way is not None:
             return way
         for reach in (REACH, math.inf):
+            if time.perf_counter() > self.search_until:
+                break
             area = _around(ra, rb, reach)
+            if math.isinf(reach) and len(self.rects) > 400:
+                break  # the whole of a big board: too slow to search
             found = _search(self, source, target, area, pad, lane)
             if found is not None:
                 return found
         return straight
+
+    def _buried(self, pid: str) -> bool:
+        rect = self.rects[pid]
+        return any(other != pid for other in self.near(rect))
 
     def _through_gaps(self, source: str, target: str, lane: float, across: bool, aim: str) -> list[Point] | None:
         """A route through the gaps of the rows between the two cards (``across``: of the
@@ -328,8 +345,8 @@ def _search(router: Router, source: str, target: str, area: Rect, pad: float, la
         back[state] = None
         first[state] = edge
         heapq.heappush(heap, (cost + _h(px, py, gx, gy), -cost, *state, 0))
-    for _ in range(SEARCH_LIMIT):
-        if not heap:
+    for step in range(SEARCH_LIMIT):
+        if not heap or (step % 256 == 255 and time.perf_counter() > router.search_until):
             break
         _, neg_g, ix, iy, d, done = heapq.heappop(heap)
         g = -neg_g

@@ -28,6 +28,7 @@ from dmuboard.gui.canvas.arranging import make_room
 from dmuboard.gui.canvas.handle import handle_at, zoom_of
 from dmuboard.gui.canvas.linkitem import LinkItem
 from dmuboard.gui.canvas.parts import SceneParts
+from dmuboard.gui.canvas.routing import FRAME
 from dmuboard.gui.canvas.token import TokenItem, tooltip
 from dmuboard.gui.common.mime import read_token
 from dmuboard.model.document import Change
@@ -100,6 +101,7 @@ class SceneGestures(SceneParts):
         if self._press_positions and self.mouseGrabberItem() is not None:
             # Each line is re-routed once per frame, even when both its ends are moving.
             lines: dict[LinkItem, None] = {}
+            self.routes.budget(FRAME, search=False)  # cheap ways around only: the frame comes first
             for pid in self._press_positions:
                 token = self.tokens.get(pid)
                 if token is not None:

@@ -17,7 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from dmuboard.gui.canvas.linkitem import LANE, LinkItem, link_tooltip
 from dmuboard.gui.canvas.nameeditor import NameEditor
 from dmuboard.gui.canvas.parts import SceneParts
-from dmuboard.gui.canvas.routing import ROUTE_AT_ONCE
+from dmuboard.gui.canvas.routing import CHANGE
 from dmuboard.gui.canvas.style import MAX_TOKEN_SIZE
 from dmuboard.gui.canvas.token import TokenItem
 from dmuboard.model import layout
@@ -40,7 +40,7 @@ class SceneItems(SceneParts):
         spots = layout.place_unplaced(board, MAX_TOKEN_SIZE)
         for person in board.people.values():
             self._add_token(person, spots.get(person.id))
-        self.routes.defer = len(board.links) > ROUTE_AT_ONCE
+        self.routes.for_board(len(board.links))
         for link in board.links.values():
             self._add_link(link)
         shared = Counter(_pair(item) for item in self.links.values())
@@ -54,6 +54,7 @@ class SceneItems(SceneParts):
     def follow(self, change: Change) -> None:
         """Show what ``change`` did to the model."""
         self.arranger.finish()  # a glide still under way ends where the model was
+        self.routes.budget(CHANGE)
         touched: list[LinkItem] = []
         moved: list[TokenItem] = []
         for lid in change.removed_links:
@@ -101,6 +102,7 @@ class SceneItems(SceneParts):
             self.refresh_path()
         if change.people or change.removed_people or change.info is not None:
             self.update_rect()
+        self.routes.route_pending_later()
 
     def _add_token(self, person: Person, spot: tuple[float, float] | None) -> TokenItem:
         token = TokenItem(person, self.look)

@@ -21,15 +21,16 @@ from PySide6.QtGui import QPainterPath
 
 from dmuboard.gui.canvas.linkdraw import _barbs
 from dmuboard.layout.cards import Point, Rect
-from dmuboard.layout.geometry import Marks, mark_size
+from dmuboard.layout.geometry import Marks, mark_size, search_budget
 from dmuboard.layout.route import Router
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.linkitem import LinkItem
     from dmuboard.gui.canvas.token import TokenItem
 
-ROUTE_AT_ONCE = 1500  # lines a board may have for all of them to be routed while it opens
 STEP = 0.008  # seconds of background routing between events
+FRAME = 0.006  # seconds a frame of a drag may spend finding ways around cards
+CHANGE = 0.15  # seconds a change (a drop, an undo) may spend on its lines before painting
 
 
 class SceneRoutes:
@@ -38,9 +39,10 @@ class SceneRoutes:
     def __init__(self) -> None:
         self.router = Router()
         self.marks = Marks(self.router)
-        self.defer = False  # while a big board opens: straight lines, routed later
+        self.defer = False  # while cards glide: straight lines, routed when they land
         self._pending: dict[LinkItem, None] = {}
         self._timer: QTimer | None = None
+        self._retrying = False  # routing a line left straight: tried once, not queued again
 
     def track(self, token: TokenItem) -> None:
         """The card of ``token`` is where the token is now."""
@@ -58,12 +60,25 @@ class SceneRoutes:
         if link.source not in router.rects or link.target not in router.rects:
             return [], None
         points = router.route(link.source, link.target, line.lane, search=not self.defer)
-        if self.defer and router.needs_search(link.source, link.target, points):
+        if not self._retrying and router.needs_search(link.source, link.target, points):
             self._pending[line] = None
         else:
             self._pending.pop(line, None)
         size = mark_size(link.kind)
         return points, (self.marks.place(link.id, points, size) if size else None)
+
+    def budget(self, seconds: float, search: bool = True) -> None:
+        """From now on, look for ways around cards for ``seconds`` (A* only if
+        ``search``); the lines left straight then are routed in the background."""
+        now = time.perf_counter()
+        self.router.cheap_until = now + seconds
+        self.router.search_until = now + seconds if search else now
+
+    def for_board(self, lines: int) -> None:
+        """The budget of a whole board being built (as :func:`board_geometry` has)."""
+        seconds = search_budget(lines)
+        self.budget(2 * seconds)
+        self.router.search_until -= seconds
 
     def drop(self, line: LinkItem) -> None:
         self._pending.pop(line, None)
@@ -92,20 +107,27 @@ class SceneRoutes:
         self._timer.start(0)
 
     def route_pending_now(self) -> None:
+        """Route the lines left straight, within the budget of a whole board (an export)."""
         self.defer = False
+        self.for_board(len(self._pending))
+        self._retrying = True
         while self._pending:
             line = next(iter(self._pending))
             self._pending.pop(line)
             if line.scene() is not None:
                 line.adjust()
+        self._retrying = False
 
     def _step(self) -> None:
         end = time.perf_counter() + STEP
+        self.budget(STEP)
+        self._retrying = True
         while self._pending and time.perf_counter() < end:
             line = next(iter(self._pending))
             self._pending.pop(line)
             if line.scene() is not None:
                 line.adjust()
+        self._retrying = False
         if self._pending and self._timer is not None:
             self._timer.start(0)
         else:
@@ -113,9 +135,13 @@ class SceneRoutes:
 
 
 def polyline_path(points: list[Point], arrow: bool) -> QPainterPath:
-    """The polyline, with an arrow head at its end when ``arrow``."""
+    """The polyline, with an arrow head at its end when ``arrow``. The item that draws
+    an arrow also fills (the head), and a fill closes every open part of a path: so
+    there each leg is a part of its own, which has no area to fill."""
     path = QPainterPath(QPointF(*points[0]))
-    for x, y in points[1:]:
+    for (x0, y0), (x, y) in itertools.pairwise(points):
+        if arrow:
+            path.moveTo(x0, y0)
         path.lineTo(x, y)
     if arrow:
         (x1, y1), (x2, y2) = points[-2], points[-1]
