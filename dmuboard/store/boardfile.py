@@ -24,7 +24,10 @@ from typing import TYPE_CHECKING, Any
 from dmuboard.model.board import Board, BoardInfo, Link, Person, View
 from dmuboard.model.document import Change, Document, check_board
 from dmuboard.model.errors import BoardError, NotABoardError, ReadOnlyError, StoreError
-from dmuboard.store import safety
+from dmuboard.model.history.delta import delta_of
+from dmuboard.model.history.entry import Entry, mark_name, now_utc, system_user
+from dmuboard.model.history.timeline import HistoryError, Timeline
+from dmuboard.store import historyrows, safety
 from dmuboard.store.migrate import upgrade
 from dmuboard.store.tables import APPLICATION_ID, COLUMNS, SCHEMA_VERSION
 
@@ -114,6 +117,8 @@ class BoardFile:
         self._writer: tuple[Engine, Connection] | None = None  # made on the first write
         self.rows = RowWriter(BOARD_ID, 0)
         self.board = Board(BoardInfo("(loading)"))
+        self.author = system_user()  # who the history says made the changes (the GUI sets the profile name)
+        self._document: Document | None = None
 
     @property
     def _connection(self) -> Connection:
@@ -224,23 +229,103 @@ class BoardFile:
         return board
 
     def document(self) -> Document:
-        return Document(self.board, self, read_only_reason=self.read_only_reason)
+        self._document = Document(self.board, self, read_only_reason=self.read_only_reason)
+        return self._document
+
+    @property
+    def _board_now(self) -> Board:
+        """The board as the open document has it (before a change being written is applied)."""
+        return self._document.board if self._document is not None else self.board
 
     # -- writing ---------------------------------------------------------------------
 
     def write(self, change: Change) -> None:
         """Keep ``change`` in one transaction; on failure nothing on disk has changed."""
+        delta = delta_of(self._board_now, change)
+        entry = Entry(now_utc(), self.author, delta=delta, step=change.step, label=change.label[:200])
+        with self._writing() as connection:
+            self.rows.write(connection, change)
+            historyrows.insert(connection, self.rows.board_id, [entry])
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """One transaction on the file; on failure nothing on disk has changed."""
         if self.read_only_reason is not None:
             raise ReadOnlyError(f"This board is read-only: {self.read_only_reason}.")
         from sqlalchemy.exc import DBAPIError
 
         try:
             with self._connection.begin():
-                self.rows.write(self._connection, change)
+                yield self._connection
         except DBAPIError as error:
             raise StoreError(explain(error, self.path.name)) from None
         except sqlite3.Error as error:
             raise StoreError(explain(error, self.path.name)) from None
+
+    # -- history ---------------------------------------------------------------------
+
+    def history(self) -> list[Entry]:
+        """Every recorded step and mark, oldest first (read from the file now)."""
+        return historyrows.read(self._raw, self.rows.board_id, self.path.name)
+
+    def timeline(self) -> Timeline:
+        """The history checked against the board of now; :class:`HistoryError` if damaged."""
+        return Timeline(self._board_now, self.history(), self.path.name)
+
+    def add_mark(self, name: str) -> Entry:
+        """Name the board as it is now (a review mark); names are unique."""
+        name = self._free_mark_name(name)
+        entry = Entry(now_utc(), self.author, mark=name)
+        with self._writing() as connection:
+            historyrows.insert(connection, self.rows.board_id, [entry])
+        return entry
+
+    def rename_mark(self, old: str, new: str) -> None:
+        from sqlalchemy import update
+
+        from dmuboard.store.schema import HistoryRow
+
+        self._known_mark(old)
+        new = self._free_mark_name(new, allow=old)
+        with self._writing() as connection:
+            connection.execute(update(HistoryRow).where(HistoryRow.board_id == self.rows.board_id,
+                                                        HistoryRow.mark == old).values(mark=new))
+
+    def delete_mark(self, name: str) -> None:
+        from sqlalchemy import delete
+
+        from dmuboard.store.schema import HistoryRow
+
+        self._known_mark(name)
+        with self._writing() as connection:
+            connection.execute(delete(HistoryRow).where(HistoryRow.board_id == self.rows.board_id,
+                                                        HistoryRow.mark == name))
+
+    def compact_history(self) -> int:
+        """Keep the marks and merge the steps between them; the number of entries removed."""
+        from sqlalchemy import delete
+
+        from dmuboard.store.schema import HistoryRow
+
+        timeline = self.timeline()
+        kept = timeline.compacted()
+        with self._writing() as connection:
+            connection.execute(delete(HistoryRow).where(HistoryRow.board_id == self.rows.board_id))
+            historyrows.insert(connection, self.rows.board_id, kept)
+        return timeline.end - len(kept)
+
+    def _known_mark(self, name: str) -> None:
+        if name not in historyrows.mark_names(self._raw, self.rows.board_id):
+            raise HistoryError("", f"{self.path.name} has no review mark named {name!r}")
+
+    def _free_mark_name(self, name: str, allow: str | None = None) -> str:
+        try:
+            name = mark_name(name)
+        except BoardError as error:
+            raise HistoryError("", f"review mark: {error.problem}") from None
+        if name != allow and name in historyrows.mark_names(self._raw, self.rows.board_id):
+            raise HistoryError("", f"{self.path.name} already has a review mark named {name!r}")
+        return name
 
     # -- copies and closing ----------------------------------------------------------
 
@@ -348,7 +433,7 @@ class RowWriter:
         return {
             "board_id": self.board_id, "id": link.id, "position": self._position(),
             "source": link.source, "target": link.target, "kind": link.kind,
-            "strength": link.strength, "note": link.note,
+            "strength": link.strength, "note": link.note, "last_contact": link.last_contact,
         }
 
 
@@ -376,6 +461,7 @@ def _board_from_rows(
         deal_value=info["deal_value"], currency=info["currency"],
         purchase_type=info["purchase_type"],
         required_roles=listed(info["required_roles"], "required_roles"), notes=info["notes"],
+        stale_days=info["stale_days"],
     )
     board = Board(board_info)
     for row in people:
@@ -393,7 +479,8 @@ def _board_from_rows(
         board.people[person.id] = person
     for row in links:
         try:
-            link = Link(row["id"], row["source"], row["target"], row["kind"], row["strength"], row["note"])
+            link = Link(row["id"], row["source"], row["target"], row["kind"], row["strength"], row["note"],
+                        row["last_contact"])
         except BoardError as error:
             raise error.within(f"link {row['id']!r}") from None
         board.links[link.id] = link
@@ -408,7 +495,7 @@ def _info_row(info: BoardInfo) -> dict[str, Any]:
         "title": info.title, "customer": info.customer, "our_company": info.our_company,
         "deal_value": info.deal_value, "currency": info.currency,
         "purchase_type": info.purchase_type, "required_roles": json.dumps(list(info.required_roles)),
-        "notes": info.notes,
+        "notes": info.notes, "stale_days": info.stale_days,
     }
 
 
@@ -438,8 +525,10 @@ def _sync_file(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def write_new(destination: str | os.PathLike[str], board: Board, *, replace: bool = False) -> None:
-    """Write ``board`` as a new .dmu file at ``destination``, whole or not at all."""
+def write_new(
+    destination: str | os.PathLike[str], board: Board, *, replace: bool = False, history: Sequence[Entry] = ()
+) -> None:
+    """Write ``board`` (and its ``history``) as a new .dmu file at ``destination``, whole or not at all."""
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
     from sqlalchemy.exc import DBAPIError
 
@@ -470,6 +559,7 @@ def write_new(destination: str | os.PathLike[str], board: Board, *, replace: boo
                         Change(tuple(board.people.values()), (), tuple(board.links.values()), (), None,
                                board.views),
                     )
+                    historyrows.insert(connection, BOARD_ID, history)
             engine.dispose()
         except (DBAPIError, sqlite3.Error) as error:
             raise StoreError(explain(error, destination.name, new_file=True)) from None
