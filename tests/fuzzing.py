@@ -252,7 +252,7 @@ def sql_cycle(conn: sqlite3.Connection, rng: random.Random) -> str:
     ids = [r[0] for r in rows]
     for i, source in enumerate(ids):
         target = ids[(i + 1) % len(ids)]
-        conn.execute("INSERT OR IGNORE INTO links VALUES (1, ?, 9999, ?, ?, 'reports_to', NULL, '')",
+        conn.execute("INSERT OR IGNORE INTO links VALUES (1, ?, 9999, ?, ?, 'reports_to', NULL, '', NULL)",
                      (f"cyc{i}", source, target))
     return f"reporting cycle over {len(ids)}"
 

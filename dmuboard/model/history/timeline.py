@@ -32,6 +32,7 @@ class HistoryError(BoardError):
 class Moment:
     index: int  # entries in effect
     label: str  # how a person named it: the mark, the date, "now"
+    day: datetime.date | None = None  # its calendar day (UTC); None: today
 
 
 class Timeline:
@@ -102,7 +103,7 @@ class Timeline:
         wanted = text.strip()
         for i, entry in reversed(list(enumerate(self.entries))):
             if entry.mark == wanted:
-                return Moment(i, wanted)
+                return Moment(i, wanted, datetime.date.fromisoformat(entry.day))
         if wanted.lower() == "now":
             return Moment(self.end, "now")
         cut = _cut(wanted, until)
@@ -113,7 +114,7 @@ class Timeline:
                 "", f"{text!r} is neither a review mark of {self._name}{hint} nor a date like 2026-11-30"
             )
         index = sum(1 for e in self.entries if e.at < cut)
-        return Moment(index, wanted)
+        return Moment(index, wanted, datetime.date.fromisoformat(wanted[:10]))
 
     # -- compacting ----------------------------------------------------------------------
 
