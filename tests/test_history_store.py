@@ -128,7 +128,7 @@ def test_marks_and_dates_name_moments(tmp_path: Path) -> None:
     assert timeline.resolve("2026-10-01", until=True).index == 4
     assert timeline.resolve("2026-10-01T10:00:00Z").index == 3
     assert timeline.resolve("2025-01-01").index == 0
-    with pytest.raises(HistoryError, match="'QBR Q4' is neither a review mark of board.dmu"):
+    with pytest.raises(HistoryError, match=r"'QBR Q4' is neither a review mark of board\.dmu"):
         timeline.resolve("QBR Q4")
 
 

@@ -66,7 +66,8 @@ def report(changes: Changes, before: Board, after: Board) -> str:
         ("Links added", [f"{name(k.source)} – {name(k.target)} ({k.kind})" for k in diff.links_added]),
         ("Links removed", [f"{name(k.source)} – {name(k.target)} ({k.kind})" for k in diff.links_removed]),
         ("Links changed", [f"{name(k.source)} – {name(k.target)} ({k.kind}): {c.field} "
-                           f"{printable(before_after(c.before, c.after))}" for k, cs in diff.links_changed for c in cs]),
+                           f"{printable(before_after(c.before, c.after))}"
+                           for k, cs in diff.links_changed for c in cs]),
         ("New findings", [printable(f.message) for f in changes.new]),
         ("Findings gone", [printable(f.message) for f in changes.gone]),
     ]
