@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -17,7 +18,8 @@ def set_times(path: Path, *times: str) -> None:
     with sqlite3.connect(path) as connection:
         seqs = [row[0] for row in connection.execute("SELECT seq FROM history ORDER BY seq")]
         for seq, at in zip(seqs, times, strict=False):
-            connection.execute("UPDATE history SET at = ? WHERE seq = ?", (at, seq))
+            seconds = int(datetime.datetime.fromisoformat(at.replace("Z", "+00:00")).timestamp())
+            connection.execute("UPDATE history SET at = ? WHERE seq = ?", (seconds, seq))
     connection.close()
 
 

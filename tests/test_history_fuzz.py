@@ -38,7 +38,8 @@ def _damage_rows(path: Path, rng: random.Random) -> str:
         kind = rng.choice(("value", "value", "json", "json", "delete", "swap"))
         if kind == "value":
             column = rng.choice(("at", "by", "mark", "data", "board_id"))
-            value = rng.choice((None, "", 7, "2026-13-45T99:00:00Z", "x" * 300, '{"change": 5}', "[", b"\xff"))
+            value = rng.choice((None, "", 7, -2**62, "2026-13-45T99:00:00Z", "x" * 300, '{"p": 5}', '{"k": [[1]]}',
+                                "[", b"\xff"))
             try:
                 connection.execute(f"UPDATE history SET {column} = ? WHERE seq = ?", (value, seq))
             except sqlite3.IntegrityError:  # NOT NULL: the file keeps that rule itself

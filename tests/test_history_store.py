@@ -213,7 +213,6 @@ def test_a_small_change_costs_little_in_the_file(tmp_path: Path) -> None:
     with sqlite3.connect(path) as connection:
         (data,) = connection.execute("SELECT data FROM history").fetchone()
     connection.close()
-    assert json.loads(data) == {"label": "Move", "change": {"people": [
-        {"id": "p1", "before": {"x": -420.0, "y": -180.0}, "after": {"x": 1.0, "y": 2.0}}]}}
-    assert len(data) < 120
+    assert json.loads(data) == {"l": "Move", "p": [["p1", {"x": -420.0, "y": -180.0}, {"x": 1.0, "y": 2.0}]]}
+    assert len(data) < 80
 

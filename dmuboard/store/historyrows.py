@@ -1,13 +1,14 @@
 """The ``history`` table of a .dmu file: one row per recorded step or review mark.
 
-A step's row holds ``at``, ``by`` and, in ``data``, the step as compact JSON (what it
-was, its label, and each changed field before and after); a mark's row holds its name
+A step's row holds ``at`` (seconds since 1970, UTC), ``by`` and, in ``data``, the step as
+compact JSON (what it was, its label, and each changed field before and after); a mark's row holds its name
 in ``mark`` and no ``data``. Opening a board never reads this table: the history is
 read only when it is asked for.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from dmuboard.model.errors import BoardError
 from dmuboard.model.history.delta import delta_to_json, dumps_compact
-from dmuboard.model.history.entry import Entry, entry_from_json
+from dmuboard.model.history.entry import Entry, entry_at
 from dmuboard.model.history.timeline import HistoryError
 
 if TYPE_CHECKING:
@@ -25,14 +26,67 @@ if TYPE_CHECKING:
 def row_of(board_id: int, entry: Entry) -> dict[str, Any]:
     data = None
     if entry.mark is None:
-        item: dict[str, Any] = {}
-        if entry.step != "edit":
-            item["step"] = entry.step
-        if entry.label:
-            item["label"] = entry.label
-        item["change"] = delta_to_json(entry.delta) if entry.delta is not None else {}
-        data = dumps_compact(item)
-    return {"board_id": board_id, "at": entry.at, "by": entry.by, "mark": entry.mark, "data": data}
+        data = dumps_compact(_packed(entry))
+    return {"board_id": board_id, "at": _seconds(entry.at), "by": entry.by, "mark": entry.mark, "data": data}
+
+
+# In the file a step is packed tighter than in a JSON document (a move is most of a
+# board's history): short keys, and each person or link step as a list.
+def _packed(entry: Entry) -> dict[str, Any]:
+    change = delta_to_json(entry.delta) if entry.delta is not None else {}
+    item: dict[str, Any] = {}
+    if entry.step != "edit":
+        item["s"] = entry.step
+    if entry.label:
+        item["l"] = entry.label
+    if "people" in change:
+        item["p"] = [[s["id"], s["before"], s["after"]] for s in change["people"]]
+    if "links" in change:
+        item["k"] = [[s["from"], s["to"], s["kind"], s["before"], s["after"]] for s in change["links"]]
+    for key, short in (("board", "b"), ("views", "v")):
+        if key in change:
+            item[short] = [change[key]["before"], change[key]["after"]]
+    return item
+
+
+def _unpacked(item: dict[str, Any]) -> dict[str, Any]:
+    """The entry's ``step``, ``label`` and ``change`` as a JSON document has them."""
+    def rows(key: str, width: int) -> list[Any]:
+        value = item.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, list) and len(v) == width for v in value):
+            raise BoardError(key, "is not a list of steps")
+        return value
+
+    change: dict[str, Any] = {}
+    if "p" in item:
+        change["people"] = [{"id": i, "before": b, "after": a} for i, b, a in rows("p", 3)]
+    if "k" in item:
+        change["links"] = [{"from": f, "to": t, "kind": k, "before": b, "after": a} for f, t, k, b, a in rows("k", 5)]
+    for key, short in (("board", "b"), ("views", "v")):
+        if short in item:
+            pair = item[short]
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise BoardError(key, "needs before and after")
+            change[key] = {"before": pair[0], "after": pair[1]}
+    out: dict[str, Any] = {"change": change}
+    if "s" in item:
+        out["step"] = item["s"]
+    if "l" in item:
+        out["label"] = item["l"]
+    return out
+
+
+def _seconds(at: str) -> int:
+    return int(datetime.datetime.fromisoformat(at.replace("Z", "+00:00")).timestamp())
+
+
+def _at(value: Any) -> str:
+    if type(value) is not int:
+        raise BoardError("at", f"expected a time, got {str(value)[:30]!r}")
+    try:
+        return datetime.datetime.fromtimestamp(value, datetime.UTC).isoformat()[:19] + "Z"
+    except (OverflowError, OSError, ValueError):
+        raise BoardError("at", f"{value} is not a time") from None
 
 
 def insert(conn: Connection, board_id: int, entries: Iterable[Entry]) -> None:
@@ -60,7 +114,7 @@ def read(raw: sqlite3.Connection, board_id: int, name: str) -> list[Entry]:
         try:
             if mark is not None and data is not None:
                 raise BoardError(place, "is both a mark and a change")
-            item: dict[str, Any] = {"at": at, "by": by}
+            item: dict[str, Any] = {"at": _at(at), "by": by}
             if mark is not None:
                 item["mark"] = mark
             else:
@@ -72,8 +126,8 @@ def read(raw: sqlite3.Connection, board_id: int, name: str) -> list[Entry]:
                     raise BoardError(place, "its change is not valid JSON") from None
                 if not isinstance(decoded, dict):
                     raise BoardError(place, "its change is not an object")
-                item.update({k: decoded[k] for k in ("step", "label", "change") if k in decoded})
-            entry = entry_from_json(item, place)
+                item.update(_unpacked(decoded))
+            entry = entry_at(item.pop("at"), item, place)
         except BoardError as error:
             raise HistoryError("", f"the history of {name} is damaged: {error}") from None
         if entry.at < previous:

@@ -92,7 +92,7 @@ class HistoryRow(Base):
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     board_id: Mapped[int] = mapped_column(ForeignKey("boards.id"))
-    at: Mapped[str] = mapped_column(String(20))
+    at: Mapped[int] = mapped_column(Integer)  # seconds since 1970, UTC
     by: Mapped[str] = mapped_column(Text)
     mark: Mapped[str | None] = mapped_column(Text, nullable=True)
     data: Mapped[str | None] = mapped_column(Text, nullable=True)

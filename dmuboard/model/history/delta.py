@@ -11,7 +11,9 @@ part of the format, so a history read back from JSON still finds its links.
 
 from __future__ import annotations
 
+import copy
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -183,11 +185,11 @@ class Replay:
                 continue
             if current is None:
                 raise BoardError(f"person {step.id!r}", "is changed or removed, but is not there")
-            _agree(person_fields(current), start, f"person {step.id!r}")
+            _agree_with(current, start, f"person {step.id!r}")
             if end is None:
                 del board.people[step.id]
             else:
-                board.people[step.id] = _person(step.id, {**person_fields(current), **end})
+                board.people[step.id] = _moved(current, end) or _person(step.id, {**person_fields(current), **end})
         for link_step in reversed(delta.links) if backwards else delta.links:
             self._link(link_step, backwards)
         if delta.info is not None:
@@ -234,6 +236,27 @@ class Replay:
         else:
             board.links[lid] = _link(lid, (current.source, current.target, kind), {**link_fields(current), **end},
                                      place)
+
+
+def _agree_with(current: Person, start: Mapping[str, Any], place: str) -> None:
+    for name, value in start.items():
+        if name not in PERSON_FIELDS or _value(getattr(current, name)) != value:
+            raise BoardError(f"{place}.{name}", "is not what the step says it was")
+
+
+def _moved(current: Person, end: Mapping[str, Any]) -> Person | None:
+    """The person moved to the place ``end`` gives, when that is all it gives (most steps
+    are moves): the new position checked as Person checks it, the rest kept as it is.
+    None for any other step (built and checked whole by :func:`_person`)."""
+    if end.keys() != {"x", "y"}:
+        return None
+    x, y = end["x"], end["y"]
+    if not all(type(v) in (int, float) and math.isfinite(v) for v in (x, y)):
+        return None  # let Person say what is wrong (or place nobody: both None)
+    moved = copy.copy(current)
+    object.__setattr__(moved, "x", float(x))
+    object.__setattr__(moved, "y", float(y))
+    return moved
 
 
 def _agree(current: Mapping[str, Any], start: Mapping[str, Any], place: str) -> None:
@@ -331,6 +354,9 @@ def _text(item: dict[str, Any], name: str, place: str) -> str:
     return value
 
 
+_ALLOWED = {names: frozenset(names) for names in (PERSON_FIELDS, LINK_FIELDS, INFO_FIELDS)}
+
+
 def _sides(item: Any, place: str, allowed: tuple[str, ...]) -> tuple[Fields | None, Fields | None]:
     if not isinstance(item, dict):
         raise BoardError(place, "expected an object")
@@ -339,10 +365,9 @@ def _sides(item: Any, place: str, allowed: tuple[str, ...]) -> tuple[Fields | No
         value = item.get(name)
         if value is not None and not isinstance(value, dict):
             raise BoardError(f"{place}.{name}", "expected an object or null")
-        if value is not None:
+        if value is not None and not value.keys() <= _ALLOWED[allowed]:
             unknown = sorted(set(value) - set(allowed))
-            if unknown:
-                raise BoardError(f"{place}.{name}", f"{unknown[0]!r} is not a field here")
+            raise BoardError(f"{place}.{name}", f"{unknown[0]!r} is not a field here")
         sides.append(value)
     if sides[0] is None and sides[1] is None:
         raise BoardError(place, "needs before or after")

@@ -93,7 +93,11 @@ def entry_from_json(data: Any, place: str) -> Entry:
     """One entry of a document's ``history``, its shape checked; :class:`BoardError` names the place."""
     if not isinstance(data, dict):
         raise BoardError(place, "expected an object")
-    at = parse_at(data.get("at"), f"{place}.at")
+    return entry_at(parse_at(data.get("at"), f"{place}.at"), data, place)
+
+
+def entry_at(at: str, data: dict[str, Any], place: str) -> Entry:
+    """:func:`entry_from_json` for an entry whose time ``at`` is already in the kept form."""
     by = data.get("by")
     if not isinstance(by, str) or not 1 <= len(by) <= MAX_BY:
         raise BoardError(f"{place}.by", f"expected a name of 1 to {MAX_BY} characters")

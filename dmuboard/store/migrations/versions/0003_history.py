@@ -19,7 +19,7 @@ def upgrade() -> None:
         "history",
         sa.Column("seq", sa.Integer, primary_key=True),
         sa.Column("board_id", sa.Integer, sa.ForeignKey("boards.id"), nullable=False),
-        sa.Column("at", sa.String(20), nullable=False),
+        sa.Column("at", sa.Integer, nullable=False),
         sa.Column("by", sa.Text, nullable=False),
         sa.Column("mark", sa.Text, nullable=True),
         sa.Column("data", sa.Text, nullable=True),
