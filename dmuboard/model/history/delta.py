@@ -354,7 +354,9 @@ def _text(item: dict[str, Any], name: str, place: str) -> str:
     return value
 
 
-_ALLOWED = {names: frozenset(names) for names in (PERSON_FIELDS, LINK_FIELDS, INFO_FIELDS)}
+_ALLOWED: dict[tuple[str, ...], frozenset[str]] = {
+    names: frozenset(names) for names in (PERSON_FIELDS, LINK_FIELDS, INFO_FIELDS)
+}
 
 
 def _sides(item: Any, place: str, allowed: tuple[str, ...]) -> tuple[Fields | None, Fields | None]:
