@@ -25,6 +25,7 @@ from dmuboard.gui.export.actions import add_export_actions
 from dmuboard.gui.findbar import FindBar
 from dmuboard.gui.findings import add_findings_panel
 from dmuboard.gui.firstpaint import after_first_paint
+from dmuboard.gui.history import add_history
 from dmuboard.gui.import_wizard import add_data_actions
 from dmuboard.gui.inspector import Inspector
 from dmuboard.gui.palette import Palette
@@ -96,6 +97,7 @@ class MainWindow(WindowFiles):
         self.findings = add_findings_panel(self)
         add_export_actions(self)
         self.presentation = add_presentation(self)
+        self.history = add_history(self)
         self.actions["snap"].setChecked(bool(self.settings.value("board/snap", False, type=bool)))
         self.restore_layout()
 
