@@ -3,11 +3,13 @@ read-only, and the comparison drawn on the canvas."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
 from PySide6.QtCore import Qt
 
@@ -141,3 +143,19 @@ def test_a_change_is_recorded_under_the_profile_name(kit: WindowKit, qtbot: Any,
         last = store.history()[-2:]
     assert [(e.by, e.step, e.label) for e in last] == [("Eva Jansen", "edit", "Influence"),
                                                        ("Eva Jansen", "undo", "Influence")]
+
+
+def test_changes_since_pages_in_the_pdf(kit: WindowKit, qtbot: Any, monkeypatch: pytest.MonkeyPatch,
+                                        tmp_path: Path) -> None:
+    """Export Changes Since… writes the board and then the "Changes since" page, in words."""
+    path = reviewed_board(tmp_path / "board.dmu")
+    window = kit.window(path)
+    assert window.history.compare_with_moment("Kick-off")
+    out = tmp_path / "changes.pdf"
+    assert window.history.export_changes(out)
+    reader = pypdf.PdfReader(out)
+    assert len(reader.pages) >= 2
+    text = unicodedata.normalize("NFKC", " ".join(" ".join(page.extract_text().split()) for page in reader.pages[1:]))
+    assert "Changes since Kick-off" in text
+    assert "Fatima El Amrani: stance skeptic → supporter" in text
+    assert "Noor Visser" in text and "Findings that disappeared" in text

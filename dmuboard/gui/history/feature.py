@@ -4,17 +4,19 @@ view and the comparison. One call, :func:`add_history`, attaches it."""
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QLineEdit
 
 from dmuboard.analysis.changes import Changes, changes_between
 from dmuboard.gui.history.moments import describe
 from dmuboard.gui.history.overlay import CompareOverlay
 from dmuboard.gui.history.panel import HistoryPanel
 from dmuboard.gui.history.past import PastView
+from dmuboard.model.board import Board
 from dmuboard.model.document import Change
 from dmuboard.model.errors import UserError
 from dmuboard.model.history import Timeline, system_user
@@ -33,6 +35,7 @@ class HistoryFeature:
         self.shown_index: int | None = None  # the past moment on screen; None: now
         self.comparing = False
         self.last_changes: Changes | None = None
+        self._before: Board | None = None
         self._compared: tuple[int, str, datetime.date | None] | None = None
         self.past = PastView(window)
         self.past.banner.back.connect(self.back_to_now)
@@ -53,6 +56,7 @@ class HistoryFeature:
             ("mark_review", "Mark &Review…", self.ask_mark),
             ("compare", "&Compare with…", self.ask_compare),
             ("compact_history", "Compact &History…", self.ask_compact),
+            ("export_changes", "Export Changes Since… (PDF)", self.ask_export_changes),
             ("history_name", "Your Name in the History…", self.ask_name),
         ):
             action = QAction(text, window)
@@ -61,7 +65,7 @@ class HistoryFeature:
         window.menus["view"].addAction(toggle)
         board = window.menus["board"]
         board.addSeparator()
-        for name in ("mark_review", "compare", "compact_history", "history_name"):
+        for name in ("mark_review", "compare", "export_changes", "compact_history", "history_name"):
             board.addAction(self.actions[name])
         window.actions.update(self.actions)
         window.board_opened.connect(self._board_opened)
@@ -252,6 +256,7 @@ class HistoryFeature:
             self.overlay = CompareOverlay(scene)
         self.overlay.show(changes, before)
         self.comparing, self.last_changes, self._compared = True, changes, (index, label, day)
+        self._before = before
         self.panel.show_findings([f.message for f in changes.new], [f.message for f in changes.gone])
         if not self.dock.isVisible():
             self.dock.show()
@@ -260,6 +265,41 @@ class HistoryFeature:
         self.main.say(f"Since {label}: {len(diff.people_added)} added, {len(diff.people_removed)} removed, "
                       f"{len(diff.people_changed)} changed; {len(changes.new)} findings appeared, "
                       f"{len(changes.gone)} disappeared.")
+        return True
+
+    def ask_export_changes(self) -> None:
+        if not self.comparing and not self._ask_compare_first():
+            return
+        board = self.main.editor.document.board if self.main.editor is not None else None
+        if board is None:
+            return
+        folder = Path(str(self.main.settings.value("export/folder", str(Path.home()))))
+        suggested = folder / f"{board.info.title} - changes.pdf".replace("/", "-")
+        name, _ = QFileDialog.getSaveFileName(self.main, "Export the changes as PDF", str(suggested), "PDF (*.pdf)")
+        if name:
+            self.export_changes(Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf"))
+
+    def _ask_compare_first(self) -> bool:
+        self.ask_compare()
+        return self.comparing
+
+    def export_changes(self, path: Path) -> bool:
+        """The board now, then "Changes since ..." pages of the comparison shown, as a PDF."""
+        from dmuboard.gui.export.changes import changes_lines
+        from dmuboard.gui.export.entry import export_board
+        from dmuboard.gui.export.options import ExportOptions
+
+        if self.last_changes is None or self._before is None or self.main.editor is None or self.main.scene is None:
+            self.main.say("Compare with a review mark or a date first (Board > Compare with…).")
+            return False
+        board = self.main.editor.document.board
+        lines = changes_lines(self.last_changes, self._before, board)
+        try:
+            export_board(board, path, ExportOptions(format="pdf"), layers=self.main.scene.layers, changes=lines)
+        except UserError as error:
+            self.main.say(error.message)
+            return False
+        self.main.say(f"Exported the changes since {self.last_changes.since} to {path}.")
         return True
 
     def end_comparison(self) -> None:
