@@ -25,9 +25,9 @@ from dmuboard.model.board import Board, BoardInfo, Link, Person, View
 from dmuboard.model.document import Change, Document, check_board
 from dmuboard.model.errors import BoardError, NotABoardError, ReadOnlyError, StoreError
 from dmuboard.model.history.delta import delta_of
-from dmuboard.model.history.entry import Entry, mark_name, now_utc, system_user
-from dmuboard.model.history.timeline import HistoryError, Timeline
+from dmuboard.model.history.entry import Entry, now_utc, system_user
 from dmuboard.store import historyrows, safety
+from dmuboard.store.historyfile import HistoryOfFile
 from dmuboard.store.migrate import upgrade
 from dmuboard.store.tables import APPLICATION_ID, COLUMNS, SCHEMA_VERSION
 
@@ -107,8 +107,8 @@ def explain(error: BaseException, name: str, *, new_file: bool = False) -> str:
     return f"The change could not be saved to {name}: {text}."
 
 
-class BoardFile:
-    """An open .dmu file and the board in it."""
+class BoardFile(HistoryOfFile):
+    """An open .dmu file and the board in it (its history: :class:`HistoryOfFile`)."""
 
     def __init__(self, path: Path, raw: sqlite3.Connection, read_only_reason: str | None) -> None:
         self.path = path
@@ -261,71 +261,6 @@ class BoardFile:
             raise StoreError(explain(error, self.path.name)) from None
         except sqlite3.Error as error:
             raise StoreError(explain(error, self.path.name)) from None
-
-    # -- history ---------------------------------------------------------------------
-
-    def history(self) -> list[Entry]:
-        """Every recorded step and mark, oldest first (read from the file now)."""
-        return historyrows.read(self._raw, self.rows.board_id, self.path.name)
-
-    def timeline(self) -> Timeline:
-        """The history checked against the board of now; :class:`HistoryError` if damaged."""
-        return Timeline(self._board_now, self.history(), self.path.name)
-
-    def add_mark(self, name: str) -> Entry:
-        """Name the board as it is now (a review mark); names are unique."""
-        name = self._free_mark_name(name)
-        entry = Entry(now_utc(), self.author, mark=name)
-        with self._writing() as connection:
-            historyrows.insert(connection, self.rows.board_id, [entry])
-        return entry
-
-    def rename_mark(self, old: str, new: str) -> None:
-        from sqlalchemy import update
-
-        from dmuboard.store.schema import HistoryRow
-
-        self._known_mark(old)
-        new = self._free_mark_name(new, allow=old)
-        with self._writing() as connection:
-            connection.execute(update(HistoryRow).where(HistoryRow.board_id == self.rows.board_id,
-                                                        HistoryRow.mark == old).values(mark=new))
-
-    def delete_mark(self, name: str) -> None:
-        from sqlalchemy import delete
-
-        from dmuboard.store.schema import HistoryRow
-
-        self._known_mark(name)
-        with self._writing() as connection:
-            connection.execute(delete(HistoryRow).where(HistoryRow.board_id == self.rows.board_id,
-                                                        HistoryRow.mark == name))
-
-    def compact_history(self) -> int:
-        """Keep the marks and merge the steps between them; the number of entries removed."""
-        from sqlalchemy import delete
-
-        from dmuboard.store.schema import HistoryRow
-
-        timeline = self.timeline()
-        kept = timeline.compacted()
-        with self._writing() as connection:
-            connection.execute(delete(HistoryRow).where(HistoryRow.board_id == self.rows.board_id))
-            historyrows.insert(connection, self.rows.board_id, kept)
-        return timeline.end - len(kept)
-
-    def _known_mark(self, name: str) -> None:
-        if name not in historyrows.mark_names(self._raw, self.rows.board_id):
-            raise HistoryError("", f"{self.path.name} has no review mark named {name!r}")
-
-    def _free_mark_name(self, name: str, allow: str | None = None) -> str:
-        try:
-            name = mark_name(name)
-        except BoardError as error:
-            raise HistoryError("", f"review mark: {error.problem}") from None
-        if name != allow and name in historyrows.mark_names(self._raw, self.rows.board_id):
-            raise HistoryError("", f"{self.path.name} already has a review mark named {name!r}")
-        return name
 
     # -- copies and closing ----------------------------------------------------------
 
