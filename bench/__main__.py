@@ -24,6 +24,9 @@ SCENARIOS = [
     ("analysis", "scenarios_core", "analysis"),
     ("export", "scenarios_export", "export_pdf"),
     ("memory", "scenarios_gui", "memory"),
+    ("history-open", "scenarios_history", "open_with_history"),
+    ("history-moment", "scenarios_history", "past_moment"),
+    ("history-diff", "scenarios_history", "diff_moments"),
 ]
 
 

@@ -13,6 +13,7 @@ near, or, for a board that opens far out, in the background once it is on screen
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from dmuboard.gui.canvas.style import ROLE_LABELS, Theme, stance_text, token_size
 from dmuboard.gui.canvas.tokenlayout import wrap_lines
 from dmuboard.gui.canvas.tokenpaint import HANDLE_RADIUS, paint_token
-from dmuboard.model.board import Person
+from dmuboard.model.board import Link, Person
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.linkitem import LinkItem
@@ -61,6 +62,8 @@ class CanvasLook:
     # Near enough to read names (the view's zoom at or above FAR)? None until a view
     # has said: nothing made for reading yet.
     near: bool | None = True
+    # Whether a line is drawn faded (a relationship gone stale); the scene sets it.
+    faded: Callable[[Link], bool] = field(default=lambda _link: False)
     _metrics: dict[int, QFontMetricsF] = field(default_factory=dict)
 
     def metrics(self, font: QFont) -> QFontMetricsF:

@@ -13,6 +13,8 @@ changed; the editor says why through :attr:`Editor.message`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -33,13 +35,13 @@ class ChangeCommand(QUndoCommand):
     def redo(self) -> None:
         if self._applied:
             return
-        if self._editor._apply_quietly(self._change, self, undoing=False):
+        if self._editor._apply_quietly(replace(self._change, step="redo"), self, undoing=False):
             self._applied = True
 
     def undo(self) -> None:
         if not self._applied:
             return
-        if self._editor._apply_quietly(self._inverse, self, undoing=True):
+        if self._editor._apply_quietly(replace(self._inverse, step="undo"), self, undoing=True):
             self._applied = False
 
 
