@@ -6,9 +6,7 @@ all: a temporary file beside the destination, then a rename.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import uuid
 from pathlib import Path
 
 from dmuboard.model import jsonformat
@@ -16,8 +14,8 @@ from dmuboard.model.board import Board
 from dmuboard.model.errors import BoardError, NotABoardError, StoreError, UserError
 from dmuboard.model.history.entry import Entry
 from dmuboard.store import BoardFile, write_new
-from dmuboard.store.boardfile import explain
 from dmuboard.store.safety import SQLITE_MAGIC
+from dmuboard.store.textfile import write_text_atomically
 
 MAX_JSON_BYTES = 64 * 1024 * 1024
 SUFFIXES = (".dmu", ".json")
@@ -120,23 +118,3 @@ def write_board(
         write_new(path, board, replace=force, history=history or ())
     else:
         write_text_atomically(path, jsonformat.dumps(board, history), replace=force)
-
-
-def write_text_atomically(path: Path, text: str, *, replace: bool) -> None:
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if replace:
-            os.replace(temporary, path)
-        else:
-            os.link(temporary, path)
-    except FileExistsError:
-        raise StoreError(f"{path.name} already exists; use --force to replace it.") from None
-    except OSError as error:
-        raise StoreError(explain(error, path.name)) from None
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
