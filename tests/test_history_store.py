@@ -216,3 +216,26 @@ def test_a_small_change_costs_little_in_the_file(tmp_path: Path) -> None:
     assert json.loads(data) == {"l": "Move", "p": [["p1", {"x": -420.0, "y": -180.0}, {"x": 1.0, "y": 2.0}]]}
     assert len(data) < 80
 
+
+
+def test_pinning_is_kept_in_the_history_and_left_out_of_comparisons(tmp_path: Path) -> None:
+    """Pinning a card is a recorded step (the past shows the card unpinned, JSON keeps
+    it), but a comparison does not list it: where a card sits is no news for a review."""
+    from dmuboard.model.history.compare import compare
+
+    path = tmp_path / "board.dmu"
+    write_new(path, sample_board())
+    with BoardFile.open(path) as store:
+        doc = store.document()
+        doc.apply(Change(people=(replace(doc.board.people["p3"], pinned=True),), label="Pin"))
+    board, history = boardio.read_board_with_history(path)
+    (step,) = history[0].delta.people if history[0].delta is not None else ()
+    assert (step.before, step.after) == ({"pinned": False}, {"pinned": True})
+    timeline = Timeline(board, history)
+    assert not timeline.board_at(0).people["p3"].pinned and board.people["p3"].pinned
+    document = tmp_path / "board.json"
+    boardio.write_board(document, board, history=history)
+    again, history_again = boardio.read_board_with_history(document)
+    assert json.loads(document.read_text(encoding="utf-8"))["version"] == 2
+    assert again.people["p3"].pinned and [e.delta for e in history_again] == [e.delta for e in history]
+    assert compare(timeline.board_at(0), board).people_changed == {}
