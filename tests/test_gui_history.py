@@ -4,7 +4,6 @@ read-only, and the comparison drawn on the canvas."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -13,22 +12,22 @@ import pypdf
 import pytest
 from PySide6.QtCore import Qt
 
-from dmuboard.gui.mainwindow import MainWindow
+from dmuboard.gui.history import HistoryFeature
+from dmuboard.gui.shell.mainwindow import MainWindow
 from dmuboard.model.document import Change
 from dmuboard.store import BoardFile
-from tests.gui_window_kit import QT_NOISE, WindowKit, make_kit
+from tests.gui_window_kit import QT_NOISE, WindowKit
 from tests.historykit import reviewed_board
 
 pytestmark = QT_NOISE
 
 
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
+def _history(window: MainWindow) -> HistoryFeature:
+    return window.feature(HistoryFeature)
 
 
 def _panel_rows(window: MainWindow) -> list[str]:
-    listing = window.history.panel.list
+    listing = _history(window).panel.list
     return [listing.item(i).text() for i in range(listing.count())]
 
 
@@ -37,10 +36,10 @@ def test_mark_review_names_the_board_and_lists_it(kit: WindowKit, qtbot: Any, mo
     """Board > Mark Review… asks a name; the mark is in the file and in the History panel."""
     path = reviewed_board(tmp_path / "board.dmu")
     window = kit.window(path)
-    monkeypatch.setattr("dmuboard.gui.history.feature.QInputDialog.getText", lambda *a, **k: ("Deal review", True))
-    window.actions["mark_review"].trigger()
-    window.actions["history"].trigger()
-    qtbot.waitUntil(lambda: window.history.dock.isVisible())
+    monkeypatch.setattr("dmuboard.gui.history.marks.QInputDialog.getText", lambda *a, **k: ("Deal review", True))
+    window.action("mark_review").trigger()
+    window.action("history").trigger()
+    qtbot.waitUntil(lambda: _history(window).dock.isVisible())
     assert any(row.startswith("★ Deal review") for row in _panel_rows(window))
     window.release_board()
     with BoardFile.open(path) as store:
@@ -51,11 +50,11 @@ def test_marks_are_renamed_and_deleted_from_the_panel(kit: WindowKit, qtbot: Any
                                                       tmp_path: Path) -> None:
     path = reviewed_board(tmp_path / "board.dmu")
     window = kit.window(path)
-    window.actions["history"].trigger()
-    panel = window.history.panel
+    window.action("history").trigger()
+    panel = _history(window).panel
     qtbot.waitUntil(lambda: panel.list.count() > 0)
     panel.list.setCurrentRow(0)  # ★ Kick-off
-    monkeypatch.setattr("dmuboard.gui.history.feature.QInputDialog.getText", lambda *a, **k: ("Start", True))
+    monkeypatch.setattr("dmuboard.gui.history.marks.QInputDialog.getText", lambda *a, **k: ("Start", True))
     qtbot.mouseClick(panel.buttons["rename"], Qt.MouseButton.LeftButton)
     assert _panel_rows(window)[0].startswith("★ Start")
     rows = _panel_rows(window)
@@ -70,12 +69,12 @@ def test_choosing_a_moment_shows_the_past_read_only_and_back_to_now(kit: WindowK
     there, Fatima a skeptic), read-only with a banner; Back to now returns to the live board."""
     path = reviewed_board(tmp_path / "board.dmu")
     window = kit.window(path)
-    window.actions["history"].trigger()
-    panel = window.history.panel
+    window.action("history").trigger()
+    panel = _history(window).panel
     qtbot.waitUntil(lambda: panel.list.count() > 0)
     panel.list.setCurrentRow(0)
     qtbot.mouseClick(panel.buttons["show"], Qt.MouseButton.LeftButton)
-    past = window.history.past
+    past = _history(window).past
     assert past.showing and past.view is not None and past.scene is not None
     qtbot.waitUntil(lambda: past.view is not None and past.view.isVisible())
     assert window.view is not None and not window.view.isVisible()
@@ -91,11 +90,11 @@ def test_choosing_a_moment_shows_the_past_read_only_and_back_to_now(kit: WindowK
 def test_slider_scrubs_through_the_changes(kit: WindowKit, qtbot: Any, tmp_path: Path) -> None:
     path = reviewed_board(tmp_path / "board.dmu")
     window = kit.window(path)
-    window.actions["history"].trigger()
-    panel = window.history.panel
+    window.action("history").trigger()
+    panel = _history(window).panel
     qtbot.waitUntil(lambda: panel.slider.maximum() == 6)
     panel.slider.setValue(2)  # after the stance change only
-    past = window.history.past
+    past = _history(window).past
     assert past.editor is not None
     board = past.editor.document.board
     assert board.people["p3"].stance == "supporter" and "p9" not in board.people
@@ -112,14 +111,14 @@ def test_compare_draws_the_difference_and_lists_findings(kit: WindowKit, qtbot: 
     path = reviewed_board(tmp_path / "board.dmu")
     window = kit.window(path)
     monkeypatch.setattr("dmuboard.gui.history.feature.QInputDialog.getItem", lambda *a, **k: ("Kick-off", True))
-    window.actions["compare"].trigger()
-    overlay = window.history.overlay
+    window.action("compare").trigger()
+    overlay = _history(window).overlay
     assert overlay is not None
     assert overlay.tags["p9"] == "new"
     assert "stance: skeptic → supporter" in overlay.tags["p3"]
     assert overlay.tags["p4"] == "removed"
     assert all(item.scene() is window.scene for item in overlay.items)
-    panel = window.history.panel
+    panel = _history(window).panel
     assert panel.findings.isVisible()
     texts = [panel.findings.item(i).text() for i in range(panel.findings.count())]
     assert any(t.startswith("disappeared: Fatima El Amrani is a skeptic") for t in texts)
@@ -132,8 +131,8 @@ def test_a_change_is_recorded_under_the_profile_name(kit: WindowKit, qtbot: Any,
                                                      tmp_path: Path) -> None:
     path = reviewed_board(tmp_path / "board.dmu")
     window = kit.window(path)
-    monkeypatch.setattr("dmuboard.gui.history.feature.QInputDialog.getText", lambda *a, **k: ("Eva Jansen", True))
-    window.actions["history_name"].trigger()
+    monkeypatch.setattr("dmuboard.gui.history.marks.QInputDialog.getText", lambda *a, **k: ("Eva Jansen", True))
+    window.action("history_name").trigger()
     assert window.editor is not None
     person = window.editor.document.board.people["p1"]
     assert window.editor.submit(Change(people=(replace(person, influence=2),), label="Influence"))
@@ -150,9 +149,9 @@ def test_changes_since_pages_in_the_pdf(kit: WindowKit, qtbot: Any, monkeypatch:
     """Export Changes Since… writes the board and then the "Changes since" page, in words."""
     path = reviewed_board(tmp_path / "board.dmu")
     window = kit.window(path)
-    assert window.history.compare_with_moment("Kick-off")
+    assert _history(window).compare_with_moment("Kick-off")
     out = tmp_path / "changes.pdf"
-    assert window.history.export_changes(out)
+    assert _history(window).export_changes(out)
     reader = pypdf.PdfReader(out)
     assert len(reader.pages) >= 2
     text = unicodedata.normalize("NFKC", " ".join(" ".join(page.extract_text().split()) for page in reader.pages[1:]))

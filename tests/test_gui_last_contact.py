@@ -4,7 +4,6 @@ and in the line's menu, and a stale relationship drawn faded."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -14,16 +13,11 @@ from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtWidgets import QApplication, QGraphicsSceneContextMenuEvent
 
 from dmuboard.gui.canvas.aging import STALE_OPACITY
-from dmuboard.gui.mainwindow import MainWindow
-from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit, small_board
+from dmuboard.gui.shell.mainwindow import MainWindow
+from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, small_board
 
 pytestmark = QT_NOISE
 TODAY = datetime.datetime.now(datetime.UTC).date().isoformat()
-
-
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
 
 
 def _window(kit: WindowKit, last_contact: str | None) -> tuple[MainWindow, Path]:

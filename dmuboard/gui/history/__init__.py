@@ -1,9 +1,9 @@
 """The board's history in the window: review marks, the History timeline, a past
 moment shown read-only, and "Compare with..." drawn on the canvas.
 
-:func:`add_history` attaches it all to the main window (one call).
+:class:`HistoryFeature` is one of the window's features (``dmuboard.gui.shell.features``).
 """
 
-from dmuboard.gui.history.feature import HistoryFeature, add_history
+from dmuboard.gui.history.feature import HistoryFeature
 
-__all__ = ["HistoryFeature", "add_history"]
+__all__ = ["HistoryFeature"]

@@ -1,21 +1,17 @@
 """A past moment of the board, shown read-only in place of the live canvas, with a
-banner that says so and "Back to now"."""
+banner (above the canvas) that says so and "Back to now"."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from dmuboard.gui.canvas.scene import BoardScene
 from dmuboard.gui.canvas.view import BoardView
-from dmuboard.gui.editor import Editor
+from dmuboard.gui.common.editor import Editor
+from dmuboard.gui.common.feature import FeatureContext
 from dmuboard.model.board import Board
 from dmuboard.model.document import Document
-
-if TYPE_CHECKING:
-    from dmuboard.gui.mainwindow import MainWindow
 
 
 class PastBanner(QFrame):
@@ -44,10 +40,9 @@ class PastBanner(QFrame):
 class PastView:
     """Swaps the live view for a read-only view of a past board, and back."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.main = window
-        self.banner = PastBanner(window.centralWidget())
-        window.central_layout.insertWidget(0, self.banner)
+    def __init__(self, context: FeatureContext) -> None:
+        self.context = context
+        self.banner = PastBanner()  # the window puts it above the canvas (a feature's bar above)
         self.editor: Editor | None = None
         self.scene: BoardScene | None = None
         self.view: BoardView | None = None
@@ -58,13 +53,13 @@ class PastView:
 
     def show(self, board: Board, moment: str) -> None:
         """Show ``board`` (the board as it was at ``moment``) instead of the live canvas."""
-        live = self.main.view
+        live = self.context.view
         if live is None:
             return
         old_view = self.view
         reason = f"it shows the board as it was at {moment}"
-        editor = Editor(Document(board, read_only_reason=reason), self.main)
-        near = self.main.scene.look.near if self.main.scene is not None else True
+        editor = Editor(Document(board, read_only_reason=reason), self.context)
+        near = self.context.scene.look.near if self.context.scene is not None else True
         scene = BoardScene(editor, near=near)
         view = BoardView(scene)
         if old_view is not None:
@@ -73,25 +68,21 @@ class PastView:
         else:
             view.setTransform(live.transform())
             view.centerOn(live.mapToScene(live.viewport().rect().center()))
+        self.context.show_instead_of_canvas(view)
         self._drop()
         self.editor, self.scene, self.view = editor, scene, view
-        layout = self.main.central_layout
-        layout.insertWidget(layout.indexOf(live), view, 1)
-        live.hide()
         self.banner.label.setText(f"You are looking at the board as it was at {moment}. "
                                   "It cannot be changed here.")
         self.banner.show()
 
     def back_to_now(self) -> None:
+        if self.view is not None:
+            self.context.show_instead_of_canvas(None)
         self._drop()
         self.banner.hide()
-        if self.main.view is not None:
-            self.main.view.show()
-            self.main.view.setFocus()
 
     def _drop(self) -> None:
         if self.view is not None:
-            self.main.central_layout.removeWidget(self.view)
             self.view.setParent(None)
             self.view.deleteLater()
         if self.scene is not None:
