@@ -11,11 +11,11 @@ from typing import Any
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from dmuboard.gui.canvas.linkitem import GAP
 from dmuboard.gui.canvas.style import MAX_TOKEN_SIZE, Theme, projector_theme, token_size
 from dmuboard.gui.canvas.tokenlayout import CARD_GAP, PROJECTOR_LAYOUT, chips_fit, room_to_grow, wrap_lines
 from dmuboard.gui.canvas.view import BoardView
 from dmuboard.gui.shell.mainwindow import MainWindow
+from dmuboard.layout.route import GAP
 from dmuboard.model import layout
 from dmuboard.model.board import Board
 from dmuboard.sample import sample_board
