@@ -27,6 +27,9 @@ SCENARIOS = [
     ("export-pptx", "scenarios_export", "export_pptx"),
     ("memory", "scenarios_gui", "memory"),
     ("layout", "scenarios_layout", "layout"),
+    ("history-open", "scenarios_history", "open_with_history"),
+    ("history-moment", "scenarios_history", "past_moment"),
+    ("history-diff", "scenarios_history", "diff_moments"),
 ]
 
 

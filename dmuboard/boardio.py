@@ -6,18 +6,17 @@ all: a temporary file beside the destination, then a rename.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import uuid
 from pathlib import Path
 
 from dmuboard.localfiles import open_regular, read_regular, shown
 from dmuboard.model import jsonformat
 from dmuboard.model.board import Board
 from dmuboard.model.errors import BoardError, NotABoardError, StoreError, UserError
+from dmuboard.model.history.entry import Entry
 from dmuboard.store import BoardFile, write_new
-from dmuboard.store.boardfile import explain
 from dmuboard.store.safety import SQLITE_MAGIC
+from dmuboard.store.textfile import write_text_atomically
 
 MAX_JSON_BYTES = 64 * 1024 * 1024
 SUFFIXES = (".dmu", ".json")
@@ -51,7 +50,17 @@ def read_board(path: str | os.PathLike[str], notices: list[str] | None = None) -
     What the user should be told about reading it (a journal beside it, played back on
     a private copy) is added to ``notices``.
     """
-    path = Path(path)
+    return _read(Path(path), with_history=False, notices=notices)[0]
+
+
+def read_board_with_history(
+    path: str | os.PathLike[str], notices: list[str] | None = None
+) -> tuple[Board, list[Entry]]:
+    """The board in ``path`` and its history, checked against each other."""
+    return _read(Path(path), with_history=True, notices=notices)
+
+
+def _read(path: Path, *, with_history: bool, notices: list[str] | None) -> tuple[Board, list[Entry]]:
     kind = kind_of(path)
     if kind == "dmu":
         with BoardFile.open(path, read_only="it is only being read") as store:
@@ -60,12 +69,19 @@ def read_board(path: str | os.PathLike[str], notices: list[str] | None = None) -
                                      "Open it in DMU Board to see it and repair it.")
             if store.notice and notices is not None:
                 notices.append(store.notice)
-            return store.board
+            if not with_history:
+                return store.board, []
+            try:
+                return store.board, store.timeline().entries
+            except BoardError as error:
+                raise NotABoardError(error.message[:1].upper() + error.message[1:]) from None
     if kind == "unknown":
         raise NotABoardError(f"{path.name} is not a DMU Board file (neither a .dmu board nor a JSON board document).")
     data = read_regular(path, MAX_JSON_BYTES, "board document")
     try:
-        return jsonformat.loads(data)
+        if with_history:
+            return jsonformat.loads_with_history(data)
+        return jsonformat.loads(data), []
     except BoardError as error:
         raise NotABoardError(f"{path.name}: {error}") from None
 
@@ -82,30 +98,12 @@ def check_destination(path: Path, force: bool) -> str:
     return suffix[1:]
 
 
-def write_board(path: str | os.PathLike[str], board: Board, *, force: bool = False) -> None:
-    """Write ``board`` to ``path`` as ``.dmu`` or ``.json``, whole or not at all."""
+def write_board(
+    path: str | os.PathLike[str], board: Board, *, force: bool = False, history: list[Entry] | None = None
+) -> None:
+    """Write ``board`` (with its ``history``) to ``path`` as ``.dmu`` or ``.json``, whole or not at all."""
     path = Path(path)
     if check_destination(path, force) == "dmu":
-        write_new(path, board, replace=force)
+        write_new(path, board, replace=force, history=history or ())
     else:
-        write_text_atomically(path, jsonformat.dumps(board), replace=force)
-
-
-def write_text_atomically(path: Path, text: str, *, replace: bool) -> None:
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if replace:
-            os.replace(temporary, path)
-        else:
-            os.link(temporary, path)
-    except FileExistsError:
-        raise StoreError(f"{path.name} already exists; use --force to replace it.") from None
-    except OSError as error:
-        raise StoreError(explain(error, path.name)) from None
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        write_text_atomically(path, jsonformat.dumps(board, history), replace=force)

@@ -234,16 +234,16 @@ def sql_duplicate(conn: sqlite3.Connection, rng: random.Random) -> str:
     kind = rng.choice(("board", "person", "link", "same-key link"))
     if kind == "board":
         conn.execute("INSERT INTO boards SELECT id + 1, title, customer, our_company, deal_value, currency, "
-                     "purchase_type, required_roles, notes FROM boards LIMIT 1")
+                     "purchase_type, required_roles, notes, stale_days FROM boards LIMIT 1")
     elif kind == "person":
         conn.execute("UPDATE people SET board_id = board_id + 1 WHERE id = ?",
                      (_pick(conn, "SELECT id FROM people", rng),))
     elif kind == "link":
         conn.execute("INSERT INTO links SELECT board_id, id || 'b', position, source, target, kind, strength, "
-                     "note FROM links ORDER BY random() LIMIT 1")
+                     "note, last_contact FROM links ORDER BY random() LIMIT 1")
     else:
         conn.execute("INSERT INTO links SELECT board_id, id || 'c', position, target, source, kind, strength, "
-                     "note FROM links WHERE kind = 'relationship' LIMIT 1")
+                     "note, last_contact FROM links WHERE kind = 'relationship' LIMIT 1")
     return f"duplicate {kind}"
 
 
@@ -252,7 +252,7 @@ def sql_cycle(conn: sqlite3.Connection, rng: random.Random) -> str:
     ids = [r[0] for r in rows]
     for i, source in enumerate(ids):
         target = ids[(i + 1) % len(ids)]
-        conn.execute("INSERT OR IGNORE INTO links VALUES (1, ?, 9999, ?, ?, 'reports_to', NULL, '')",
+        conn.execute("INSERT OR IGNORE INTO links VALUES (1, ?, 9999, ?, ?, 'reports_to', NULL, '', NULL)",
                      (f"cyc{i}", source, target))
     return f"reporting cycle over {len(ids)}"
 

@@ -1,4 +1,5 @@
-"""Killing the program at any moment loses at most the change in flight.
+"""Killing the program at any moment loses at most the change in flight, and the
+board's history always agrees with the board (a change and its record are one).
 
 A child process (``tests/crash_child.py``) applies a seeded stream of random changes
 through Document and BoardFile, exactly as the GUI does, and says ``done N`` after
@@ -22,7 +23,7 @@ from pathlib import Path
 from dmuboard.model.document import Document
 from dmuboard.store import BoardFile, write_new
 from tests import summary
-from tests.boardkit import run_stream, same_board, sample_board
+from tests.boardkit import run_stream, same_board, same_content, sample_board
 
 CHILD = Path(__file__).with_name("crash_child.py")
 TRIALS = int(os.environ.get("DMUBOARD_KILL_TRIALS", "20"))
@@ -70,8 +71,9 @@ def _trial(folder: Path, seed: int) -> str | None:
     try:
         with BoardFile.open(path) as store:
             found = store.board.copy()
+            timeline = store.timeline()
     except Exception as error:  # a refusal after a crash is exactly the failure sought
-        return f"seed {seed}: after {acknowledged} changes the file did not open: {error}"
+        return f"seed {seed}: after {acknowledged} changes the file or its history did not open: {error}"
     with sqlite3.connect(path) as check:
         integrity = check.execute("PRAGMA quick_check").fetchall()
     check.close()
@@ -80,6 +82,10 @@ def _trial(folder: Path, seed: int) -> str | None:
     for n in (acknowledged, acknowledged + 1):
         board, people, links = expected[n]
         if same_board(found, board) and list(found.people) == people and list(found.links) == links:
+            if timeline.end != n:
+                return f"seed {seed}: the board has {n} changes, its history {timeline.end}"
+            if not same_content(timeline.board_at(0), sample_board()):
+                return f"seed {seed}: the history does not lead back to the board the changes began on"
             return None
     return f"seed {seed}: the file matches neither change {acknowledged} nor {acknowledged + 1}"
 

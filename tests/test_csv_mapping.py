@@ -24,7 +24,7 @@ from dmuboard.csvio.words import read_influence, read_roles, read_side, read_sta
         ("Notes", "notes"), ("Notities", "notes"), ("Description", "notes"), ("Opmerkingen", "notes"),
         ("Interests", "interests"), ("Belangen", "interests"), ("Side", "side"), ("Zijde", "side"),
         ("  JOB  TITLE ", "title"), ("Contact First Name", "first_name"),
-        ("Email", IGNORE), ("Phone", IGNORE), ("Record ID", IGNORE), ("Contact owner", IGNORE),
+        ("Email", IGNORE), ("Phone", IGNORE), ("Record ID", IGNORE), ("Contact owner", "owner"),
     ],
 )
 def test_headers_in_english_and_dutch_are_recognised(header: str, field: str) -> None:

@@ -81,6 +81,7 @@ CASES: list[tuple[str, Callable[[Doc], None], str | None]] = [
     ("format wrong", setting("format", "trello"), "format: expected 'dmuboard', got 'trello'"),
     ("format missing", setting("format", ...), "format: expected 'dmuboard', got None"),
     ("version 1", setting("version", 1), OK),
+    ("version 2", setting("version", 2), OK),
     ("version newer", setting("version", 3),
      "version: this document is format version 3; this program reads version 2"),
     ("version zero", setting("version", 0), "version: 0 is not a format version"),

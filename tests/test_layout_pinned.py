@@ -12,7 +12,7 @@ import pytest
 from dmuboard.model import jsonformat
 from dmuboard.model.board import Board, BoardInfo, Person
 from dmuboard.model.errors import BoardError
-from dmuboard.store import BoardFile, write_new
+from dmuboard.store import SCHEMA_VERSION, BoardFile, write_new
 
 FIXTURE = Path(__file__).parent / "data" / "schema-v1.dmu"
 
@@ -64,6 +64,7 @@ def test_a_version_1_file_opens_with_nobody_pinned_and_is_upgraded(tmp_path: Pat
     import sqlite3
 
     with sqlite3.connect(path) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone() == (2,)
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+        # upgraded through 0002 (pinned) to the newest schema (0003 adds the history)
+        assert connection.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (3,)
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
     connection.close()

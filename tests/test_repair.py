@@ -4,7 +4,6 @@ wrong, and a Repair that shows the smallest fix before making it (issue 15, poin
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,18 +12,15 @@ from PySide6.QtCore import Qt
 
 from dmuboard.store import BoardFile
 from tests.clikit import digest, one_error_line, run
-from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit
+from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk
 
 pytestmark = QT_NOISE
 
-CYCLE = "INSERT INTO links VALUES (1, 'l99', 99, 'p1', 'p2', 'reports_to', NULL, '')"  # p2 reports to p1 already
+CYCLE = "INSERT INTO links VALUES (1, 'l99', 99, 'p1', 'p2', 'reports_to', NULL, '', NULL)"  # p2 reports to p1 already
 DANGLING = ("PRAGMA foreign_keys = OFF",
-            "INSERT INTO links VALUES (1, 'l98', 98, 'p3', 'gone', 'relationship', 2, '')")
+            "INSERT INTO links VALUES (1, 'l98', 98, 'p3', 'gone', 'relationship', 2, '', NULL)")
 
 
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
 
 
 def _broken(kit: WindowKit, *statements: str) -> Path:

@@ -7,11 +7,13 @@ prints. ``WarmPaths``/``warm_path`` find the chain of introductions to a person.
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from dmuboard.analysis import facts as _facts
 from dmuboard.analysis import metrics as _metrics
 from dmuboard.analysis import rules as _rules
+from dmuboard.analysis import staleness as _staleness
 from dmuboard.analysis.advice import Wording, path_in_words
 from dmuboard.analysis.metrics import BENCHMARK_CONTACTS, BENCHMARK_DMU, expected_dmu
 from dmuboard.analysis.paths import WarmPath, WarmPaths, warm_path
@@ -31,16 +33,34 @@ __all__ = [
     "expected_dmu",
     "path_in_words",
     "to_json",
+    "unworded_findings",
     "warm_path",
 ]
 
 
-def analyze(board: Board) -> Analysis:
-    """The metrics and the findings of ``board``, findings in the spec's order and worded."""
+def analyze(board: Board, today: datetime.date | None = None) -> Analysis:
+    """The metrics and the findings of ``board`` on the day ``today`` (UTC's today by
+    default; it decides which relationships are stale), findings in the spec's order
+    and worded."""
+    wording, facts, findings = unworded_findings(board, today)
+    found = [wording.word(finding) for finding in findings]
+    return Analysis(_metrics.compute(wording.board, facts), found)
+
+
+def unworded_findings(
+    board: Board, today: datetime.date | None = None
+) -> tuple[Wording, _facts.Facts, list[Finding]]:
+    """The findings in the spec's order without their words, and the :class:`Wording` that
+    words them (for callers that show only some, such as a comparison of two moments)."""
+    day = today or _staleness.today_utc()
+    stale = _staleness.stale_links(board, day)
+    board = _staleness.weakened(board, stale)
     facts = _facts.gather(board)
-    wording = Wording(board, facts.warm)
-    found = [wording.word(finding) for finding in _rules.findings(board, facts)]
-    return Analysis(_metrics.compute(board, facts), found)
+    findings = _rules.findings(board, facts)
+    if stale:
+        findings.extend(_staleness.stale_findings(board, facts, stale))
+        findings.sort(key=Finding.sort_key)
+    return Wording(board, facts.warm, day), facts, findings
 
 
 def to_json(analysis: Analysis, board: Board) -> dict[str, Any]:

@@ -6,6 +6,7 @@ person who can introduce us and how they are linked to the target.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from functools import cached_property
 
@@ -19,8 +20,10 @@ class Wording:
     """Turns findings of one board into sentences; warm paths are found once, when first needed
     (over ``adjacency``, the warm graph, when the caller has it already)."""
 
-    def __init__(self, board: Board, adjacency: dict[str, list[Link]] | None = None) -> None:
+    def __init__(self, board: Board, adjacency: dict[str, list[Link]] | None = None,
+                 today: datetime.date | None = None) -> None:
         self.board = board
+        self.today = today or datetime.date.today()
         self._adjacency = adjacency
         self._paths: WarmPaths | None = None
         self._introductions: dict[str, str] = {}  # a person both unconnected and a blocker is advised twice
@@ -172,6 +175,16 @@ def _isolated_person(w: Wording, f: Finding) -> tuple[str, str]:
             f"Draw whom {name} reports to and who knows them, or remove them if they play no part.")
 
 
+def _stale_relationship(w: Wording, f: Finding) -> tuple[str, str]:
+    theirs, ours = f.people
+    since = next((link.last_contact for link in w.board.links.values() if link.kind == "relationship"
+                  and {link.source, link.target} == {theirs, ours} and link.last_contact), None)
+    days = (w.today - datetime.date.fromisoformat(since)).days if since else 0
+    only = " It is the only thread to a decider." if f.severity == "high" else ""
+    return (f"{w.name(ours)} last spoke with {w.name(theirs)} {days} days ago ({since}).{only}",
+            f"{w.name(ours)}: call {w.name(theirs)} this week, and note the date of the contact on the line.")
+
+
 def _names(w: Wording, people: tuple[str, ...]) -> str:
     names = [w.name(p) for p in people]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -189,6 +202,7 @@ _TEXTS: dict[str, Callable[[Wording, Finding], tuple[str, str]]] = {
     "hidden_influencer": _hidden_influencer,
     "dmu_size_gap": _dmu_size_gap,
     "isolated_person": _isolated_person,
+    "stale_relationship": _stale_relationship,
 }
 
 

@@ -6,6 +6,8 @@ message and what to do.
 
 from __future__ import annotations
 
+import functools
+
 from dmuboard.analysis.centrality import central_people
 from dmuboard.analysis.facts import Facts
 from dmuboard.analysis.metrics import expected_dmu, roles_held
@@ -93,8 +95,16 @@ def _hidden_influencers(board: Board, facts: Facts) -> list[Finding]:
     candidates = {
         pid for pid in facts.customers if SWAY_ROLES.isdisjoint(people[pid].roles) and people[pid].influence <= 3
     }
-    central = central_people(facts.customers, facts.customer_edges, candidates)
+    central = _central(tuple(facts.customers), tuple(facts.customer_edges), frozenset(candidates))
     return [Finding("hidden_influencer", "medium", (pid,)) for pid in sorted(central)]
+
+
+@functools.lru_cache(maxsize=4)
+def _central(customers: tuple[str, ...], edges: tuple[tuple[str, str], ...],
+             candidates: frozenset[str]) -> frozenset[str]:
+    """:func:`central_people`, remembered: two moments of a board compared, or a board
+    analysed again after an edit that left its customer network alone, cost one sweep."""
+    return frozenset(central_people(list(customers), list(edges), set(candidates)))
 
 
 def _sizes(board: Board, facts: Facts) -> list[Finding]:

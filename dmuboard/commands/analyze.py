@@ -13,6 +13,7 @@ from pathlib import Path
 
 from dmuboard.analysis import SEVERITIES, Analysis, analyze, to_json
 from dmuboard.boardio import read_board
+from dmuboard.commands.historykit import iso_day
 from dmuboard.model.board import Board
 
 NAME = "analyze"
@@ -22,11 +23,14 @@ HELP = "print the findings of a board (.dmu or .json): who we do not reach, what
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="the board, a .dmu file or a .json document")
     parser.add_argument("--json", action="store_true", help="print the findings as JSON only")
+    parser.add_argument("--as-of", type=iso_day, metavar="DATE",
+                        help="analyse as on this day (2026-11-30), which decides the stale relationships; "
+                        "default: today (UTC)")
 
 
 def run(args: argparse.Namespace) -> int:
     board = read_board(args.file)
-    analysis = analyze(board)
+    analysis = analyze(board, args.as_of)
     json_text = args.json and json.dumps(to_json(analysis, board), ensure_ascii=False, indent=2)
     text = json_text or report(analysis, board)
     _write(text + "\n")

@@ -17,10 +17,11 @@ import os
 import sqlite3
 from pathlib import Path
 
-from dmuboard.boardio import SUFFIXES, UsageError, read_board, write_board
+from dmuboard.boardio import SUFFIXES, UsageError, read_board_with_history, write_board
 from dmuboard.commands.check import say
 from dmuboard.model.board import Board
 from dmuboard.model.errors import StoreError
+from dmuboard.model.history.entry import Entry
 
 NAME = "convert"
 HELP = "convert a board between .json and .dmu (chosen by the extensions); OUT is written whole or not at all"
@@ -43,8 +44,8 @@ def run(args: argparse.Namespace) -> int:
     check_output_name(destination)
     if same_file(source, destination):
         raise UsageError(f"IN and OUT are the same file ({destination}); write the result to a new name.")
-    board = read_board(source)
-    write_output(destination, board, force=args.force)
+    board, history = read_board_with_history(source)
+    write_output(destination, board, force=args.force, history=history)
     say(f"wrote {destination}")
     return 0
 
@@ -84,11 +85,11 @@ def check_output(path: Path, force: bool) -> None:
         raise StoreError(f"cannot write {path}: the folder {folder} is read-only for you.")
 
 
-def write_output(path: Path, board: Board, *, force: bool) -> None:
-    """Write ``board`` to ``path`` (.dmu or .json), whole or not at all."""
+def write_output(path: Path, board: Board, *, force: bool, history: list[Entry] | None = None) -> None:
+    """Write ``board`` (and its ``history``) to ``path`` (.dmu or .json), whole or not at all."""
     check_output(path, force)
     try:
-        write_board(path, board, force=force)
+        write_board(path, board, force=force, history=history)
     except StoreError as error:
         reason = _reason(error.__context__)
         if reason is None:

@@ -20,11 +20,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dmuboard.boardio import write_text_atomically
 from dmuboard.csvio.people import guarded
 from dmuboard.model import jsonformat
 from dmuboard.model.board import Board, Person
 from dmuboard.model.errors import StoreError, UserError
+from dmuboard.store.textfile import write_text_atomically
 
 if TYPE_CHECKING:  # networkx is imported where GraphML is made: the window starts without it
     import networkx as nx

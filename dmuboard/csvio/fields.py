@@ -32,6 +32,8 @@ FIELDS: dict[str, str] = {
     "interests": "Interests",
     "notes": "Notes",
     "side": "Side",
+    "owner": "Our contact (relationship)",
+    "last_contact": "Last contact (date)",
 }
 
 _HEADERS: dict[str, tuple[str, ...]] = {
@@ -55,6 +57,10 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "notes": ("notes", "note", "notities", "notitie", "opmerkingen", "opmerking", "description",
               "beschrijving", "comments", "comment", "memo", "toelichting"),
     "side": ("side", "zijde", "kant"),
+    "owner": ("owner", "contact owner", "account owner", "record owner", "eigenaar", "relatiebeheerder",
+              "our contact", "onze contactpersoon"),
+    "last_contact": ("last contact", "last contacted", "last contact date", "last activity", "last activity date",
+                     "laatste contact", "laatste contactdatum", "laatst gesproken", "last touch"),
 }
 _PREFIXES = ("contact ", "primary ", "person ")
 
@@ -63,6 +69,7 @@ _FIELD_WORDS: dict[str, str] = {
     "organization": "organisation", "company": "organisation", "role": "roles", "first": "first_name",
     "firstname": "first_name", "last": "last_name", "lastname": "last_name", "surname": "last_name",
     "middle": "middle_name", "tussenvoegsel": "middle_name", "note": "notes", "interest": "interests",
+    "lastcontact": "last_contact", "last_contacted": "last_contact",
     "skip": IGNORE, "none": IGNORE, "nothing": IGNORE, "-": IGNORE,
 }
 

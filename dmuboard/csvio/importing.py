@@ -16,11 +16,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from dmuboard.csvio.contacts import contact_of_row
 from dmuboard.csvio.fields import check_mapping, simplify
 from dmuboard.csvio.people import Context, RowProblem, person_from_row
 from dmuboard.csvio.placement import free_slots
 from dmuboard.csvio.reading import Problem, Table
-from dmuboard.model.board import Board, Person
+from dmuboard.model.board import Board, Link, Person
 from dmuboard.model.document import Change
 
 
@@ -42,13 +43,14 @@ class ImportPlan:
     people: tuple[Person, ...]
     duplicates: tuple[Duplicate, ...]
     problems: tuple[Problem, ...]
+    links: tuple[Link, ...] = ()  # relationships from the owner and last-contact columns
 
     @property
     def change(self) -> Change:
-        """The one change that adds the new people."""
+        """The one change that adds the new people (and their relationships)."""
         count = len(self.people)
         label = f"Import {count} {'person' if count == 1 else 'people'} from {self.source}"
-        return Change(people=self.people, label=label)
+        return Change(people=self.people, links=self.links, label=label)
 
     def summary(self) -> str:
         """``12 new people, 3 already on the board, 1 bad row (row 7, column Rol: ...)``."""
@@ -98,9 +100,14 @@ def plan_import(
     problems: list[Problem] = list(table.problems)
     duplicates: list[Duplicate] = []
     drafts: list[Person] = []
+    contacts: dict[int, tuple[str, str | None]] = {}  # draft index -> our person, last contact
     for row in table.rows:
         try:
             person = person_from_row(row, mapping, labels, context)
+            owner, last = contact_of_row(row, mapping, labels, board)
+            if owner is not None and person.side != "customer":
+                raise RowProblem(Problem(row.number, "", "a relationship joins one of ours with one of theirs; "
+                                         "import with --side customer"))
         except RowProblem as error:
             problems.append(error.problem)
             continue
@@ -109,10 +116,18 @@ def plan_import(
             duplicates.append(Duplicate(row.number, person.name, key in known))
             continue
         seen.add(key)
+        if owner is not None:
+            contacts[len(drafts)] = (owner, last)
         drafts.append(person)
     problems.sort(key=lambda p: p.row)
     people = _place(board, drafts) if place else tuple(drafts)
-    return ImportPlan(table.name, side, people, tuple(duplicates), tuple(problems))
+    links: list[Link] = []
+    if place:
+        number = max((int(lid[1:]) for lid in board.links if re.fullmatch(r"l\d+", lid)), default=0)
+        for i, (owner, last) in contacts.items():
+            number += 1
+            links.append(Link(f"l{number}", owner, people[i].id, "relationship", 3, last_contact=last))
+    return ImportPlan(table.name, side, people, tuple(duplicates), tuple(problems), tuple(links))
 
 
 def _place(board: Board, drafts: list[Person]) -> tuple[Person, ...]:

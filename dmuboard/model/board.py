@@ -11,6 +11,7 @@ sides, no reporting cycles) are checked by :mod:`dmuboard.model.document`.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ LINK_KINDS = ("reports_to", "influences", "relationship", "conflict")
 LAYERS = ("reporting", "influence", "relationship", "conflict", "stance")
 DIRECTED_KINDS = frozenset({"reports_to", "influences"})
 DEFAULT_REQUIRED_ROLES = ("decider", "buyer", "user", "influencer")
+DEFAULT_STALE_DAYS = 90
 
 _CURRENCY = re.compile(r"[A-Z]{3}")
 # Half of a UTF-16 pair on its own (JSON allows "\\ud800") is not a character: no
@@ -111,6 +113,17 @@ def _number(value: Any, name: str) -> float:
     return number
 
 
+def iso_date(value: Any, name: str) -> str:
+    """``value`` if it is an ISO calendar date (``2026-11-30``), else a :class:`BoardError`."""
+    if not isinstance(value, str) or len(value) != 10:
+        raise BoardError(name, f"expected an ISO date like 2026-11-30, got {_show(value)}")
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise BoardError(name, f"expected an ISO date like 2026-11-30, got {_show(value)}") from None
+    return value
+
+
 def _show(value: Any) -> str:
     """A short, safe rendering of a bad value for an error message."""
     text = repr(value)
@@ -129,6 +142,8 @@ class BoardInfo:
     purchase_type: str = "new_buy"
     required_roles: tuple[str, ...] = DEFAULT_REQUIRED_ROLES
     notes: str = ""
+    # A relationship with no contact for this many days counts as stale (see the analysis).
+    stale_days: int = DEFAULT_STALE_DAYS
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -145,6 +160,7 @@ class BoardInfo:
         _choice(self.purchase_type, "purchase_type", PURCHASE_TYPES)
         set_(self, "required_roles", _choices(self.required_roles, "required_roles", ROLES))
         _text(self.notes, "notes", 0, 20000)
+        set_(self, "stale_days", _integer(self.stale_days, "stale_days", 1, 3650))
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +233,7 @@ class Link:
     kind: str
     strength: int | None = None
     note: str = ""
+    last_contact: str | None = None  # ISO date of the last real contact (relationships only)
 
     def __post_init__(self) -> None:
         _text(self.id, "id", 1, 64)
@@ -231,6 +248,10 @@ class Link:
         elif self.strength is not None:
             raise BoardError("strength", f"only relationship links have a strength, not {self.kind}")
         _text(self.note, "note", 0, 2000)
+        if self.last_contact is not None:
+            if self.kind != "relationship":
+                raise BoardError("last_contact", f"only relationship links have a last contact, not {self.kind}")
+            iso_date(self.last_contact, "last_contact")
 
     @property
     def directed(self) -> bool:

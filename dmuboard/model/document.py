@@ -39,6 +39,8 @@ class Change:
     info: BoardInfo | None = None
     views: tuple[View, ...] | None = None
     label: str = field(default="", compare=False)
+    # What the step is, as the history records it: "edit", or "undo"/"redo" of an edit.
+    step: str = field(default="edit", compare=False)
 
     @property
     def empty(self) -> bool:

@@ -1,9 +1,10 @@
-"""The JSON interchange format, version 1 (shared/spec/board-format.md).
+"""The JSON interchange format, version 2 (shared/spec/board-format.md; version 1 is read too).
 
 :func:`board_from_document` refuses a whole document on the first broken rule, with
 a message that names the place (``people[3].stance: 'enemy' is not one of ...``).
 :func:`board_to_document` writes every field, so a board read back from its own
-output is equal to the original.
+output is equal to the original. :func:`read_document` and :func:`write_document`
+carry the board's ``history`` as well.
 """
 
 from __future__ import annotations
@@ -12,15 +13,17 @@ import json
 import math
 from typing import Any
 
-from dmuboard.model.board import LAYERS, Board, BoardInfo, Link, Person, View
+from dmuboard.model.board import DEFAULT_STALE_DAYS, LAYERS, Board, BoardInfo, Link, Person, View
 from dmuboard.model.document import check_board
 from dmuboard.model.errors import BoardError
+from dmuboard.model.history.entry import Entry, entries_from_json, entry_to_json
+from dmuboard.model.history.timeline import Timeline
 
 FORMAT = "dmuboard"
 VERSION = 2  # version 2 adds fields (board-format.md); version 1 documents read as before
 
 _INFO_FIELDS = ("title", "customer", "our_company", "deal_value", "currency",
-                "purchase_type", "required_roles", "notes")
+                "purchase_type", "required_roles", "notes", "stale_days")
 _PERSON_FIELDS = ("id", "side", "name", "title", "department", "organisation", "roles",
                   "stance", "influence", "interests", "notes", "x", "y", "pinned")
 
@@ -96,7 +99,7 @@ def board_from_document(document: Any) -> Board:
         link_id = f"l{i + 1}"
         try:
             link = Link(link_id, data["from"], data["to"], data["kind"],
-                        data.get("strength"), data.get("note", ""))
+                        data.get("strength"), data.get("note", ""), data.get("last_contact"))
         except BoardError as error:
             raise error.within(place) from None
         links[link_id] = link
@@ -122,10 +125,16 @@ def _number_out(value: float) -> float | int:
     return int(value) if math.isfinite(value) and value.is_integer() and abs(value) < 2**53 else value
 
 
-def written_version(board: Board) -> int:
-    """The lowest version that holds everything of ``board``: a board using no field of
-    version 2 is written as version 1, which older programs still read."""
-    return 2 if any(p.pinned for p in board.people.values()) else 1
+def written_version(board: Board, history: list[Entry] | None = None) -> int:
+    """The lowest version that holds everything of ``board`` (and its ``history``): a board
+    using no field of version 2 is written as version 1, which older programs still read."""
+    uses_version_2 = (
+        bool(history)
+        or board.info.stale_days != DEFAULT_STALE_DAYS
+        or any(p.pinned for p in board.people.values())
+        or any(link.last_contact is not None for link in board.links.values())
+    )
+    return 2 if uses_version_2 else 1
 
 
 def board_to_document(board: Board) -> dict[str, Any]:
@@ -151,6 +160,8 @@ def board_to_document(board: Board) -> dict[str, Any]:
         if link.strength is not None:
             entry["strength"] = link.strength
         entry["note"] = link.note
+        if link.last_contact is not None:
+            entry["last_contact"] = link.last_contact
         links.append(entry)
     document: dict[str, Any] = {
         "format": FORMAT,
@@ -164,6 +175,7 @@ def board_to_document(board: Board) -> dict[str, Any]:
             "purchase_type": info.purchase_type,
             "required_roles": list(info.required_roles),
             "notes": info.notes,
+            **({"stale_days": info.stale_days} if info.stale_days != DEFAULT_STALE_DAYS else {}),
         },
         "people": people,
         "links": links,
@@ -175,8 +187,36 @@ def board_to_document(board: Board) -> dict[str, Any]:
     return document
 
 
+def read_document(document: Any) -> tuple[Board, list[Entry]]:
+    """The board of a parsed document and its history (empty when it has none).
+
+    The history is checked against the board: every step must agree with the board it
+    meets when walked back from now, or the whole document is refused.
+    """
+    board = board_from_document(document)
+    if "history" not in document:
+        return board, []
+    entries = entries_from_json(document["history"])
+    Timeline(board, entries, "the document")
+    return board, entries
+
+
+def write_document(board: Board, history: list[Entry] | None = None) -> dict[str, Any]:
+    """:func:`board_to_document` with the ``history`` (left out when there is none)."""
+    document = board_to_document(board)
+    if history:
+        document["version"] = written_version(board, history)
+        document["history"] = [entry_to_json(entry) for entry in history]
+    return document
+
+
 def loads(text: str | bytes) -> Board:
-    """Parse JSON text into a board; a JSON syntax error is a :class:`BoardError` too.
+    """Parse JSON text into a board; a JSON syntax error is a :class:`BoardError` too."""
+    return loads_with_history(text)[0]
+
+
+def loads_with_history(text: str | bytes) -> tuple[Board, list[Entry]]:
+    """Parse JSON text into a board and its history; a syntax error is a :class:`BoardError` too.
 
     A leading byte-order mark (as Windows editors write) is allowed.
     """
@@ -192,8 +232,8 @@ def loads(text: str | bytes) -> Board:
         raise BoardError("", "not valid JSON (the text is not UTF-8)") from None
     except (ValueError, RecursionError) as error:  # e.g. a number with thousands of digits
         raise BoardError("", f"not valid JSON ({error})") from None
-    return board_from_document(document)
+    return read_document(document)
 
 
-def dumps(board: Board) -> str:
-    return json.dumps(board_to_document(board), ensure_ascii=False, indent=2) + "\n"
+def dumps(board: Board, history: list[Entry] | None = None) -> str:
+    return json.dumps(write_document(board, history), ensure_ascii=False, indent=2) + "\n"

@@ -25,8 +25,11 @@ from dmuboard.localfiles import shown
 from dmuboard.model.board import Board, BoardInfo, Link, Person, View
 from dmuboard.model.document import Change, Document, check_board, reporting_cycle
 from dmuboard.model.errors import BoardError, NotABoardError, ReadOnlyError, StoreError
+from dmuboard.model.history.delta import delta_of
+from dmuboard.model.history.entry import Entry, now_utc, system_user
 from dmuboard.model.repair import Repair, plan_repair
-from dmuboard.store import safety, sidecars
+from dmuboard.store import historyrows, safety, sidecars
+from dmuboard.store.historyfile import HistoryOfFile
 from dmuboard.store.migrate import upgrade
 from dmuboard.store.tables import APPLICATION_ID, COLUMNS, SCHEMA_VERSION
 
@@ -106,8 +109,8 @@ def explain(error: BaseException, name: str, *, new_file: bool = False) -> str:
     return f"The change could not be saved to {name}: {text}."
 
 
-class BoardFile:
-    """An open .dmu file and the board in it."""
+class BoardFile(HistoryOfFile):
+    """An open .dmu file and the board in it (its history: :class:`HistoryOfFile`)."""
 
     def __init__(self, path: Path, raw: sqlite3.Connection, read_only_reason: str | None) -> None:
         self.path = path
@@ -124,6 +127,8 @@ class BoardFile:
         self._may_repair = False  # broken, but otherwise writable: apply_repair may write
         self.rows = RowWriter(BOARD_ID, 0)
         self.board = Board(BoardInfo("(loading)"))
+        self.author = system_user()  # who the history says made the changes (the GUI sets the profile name)
+        self._document: Document | None = None
 
     @property
     def _connection(self) -> Connection:
@@ -266,12 +271,29 @@ class BoardFile:
         return board
 
     def document(self) -> Document:
-        return Document(self.board, self, read_only_reason=self.read_only_reason)
+        self._document = Document(self.board, self, read_only_reason=self.read_only_reason)
+        return self._document
+
+    @property
+    def _board_now(self) -> Board:
+        """The board as the open document has it (before a change being written is applied)."""
+        return self._document.board if self._document is not None else self.board
 
     # -- writing ---------------------------------------------------------------------
 
     def write(self, change: Change) -> None:
         """Keep ``change`` in one transaction; on failure nothing on disk has changed."""
+        delta = delta_of(self._board_now, change)
+        entry = Entry(now_utc(), self.author, delta=delta, step=change.step, label=change.label[:200])
+        with self._writing() as connection:
+            self.rows.write(connection, change)
+            if any(link.kind == "reports_to" for link in change.links):
+                self._check_no_reporting_cycle()
+            historyrows.insert(connection, self.rows.board_id, [entry])
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """One transaction on the file; on failure nothing on disk has changed."""
         if self.read_only_reason is not None:
             raise ReadOnlyError(f"This board is read-only: {self.read_only_reason}.")
         from sqlalchemy.exc import DBAPIError
@@ -279,9 +301,7 @@ class BoardFile:
         try:
             with self._connection.begin():
                 self._check_not_written_elsewhere()
-                self.rows.write(self._connection, change)
-                if any(link.kind == "reports_to" for link in change.links):
-                    self._check_no_reporting_cycle()
+                yield self._connection
         except DBAPIError as error:
             raise StoreError(explain(error, self.path.name)) from None
         except sqlite3.Error as error:
@@ -440,7 +460,7 @@ class RowWriter:
         return {
             "board_id": self.board_id, "id": link.id, "position": self._position(),
             "source": link.source, "target": link.target, "kind": link.kind,
-            "strength": link.strength, "note": link.note,
+            "strength": link.strength, "note": link.note, "last_contact": link.last_contact,
         }
 
 
@@ -468,6 +488,7 @@ def _board_from_rows(
         deal_value=info["deal_value"], currency=info["currency"],
         purchase_type=info["purchase_type"],
         required_roles=listed(info["required_roles"], "required_roles"), notes=info["notes"],
+        stale_days=info["stale_days"],
     )
     board = Board(board_info)
     for row in people:
@@ -485,7 +506,8 @@ def _board_from_rows(
         board.people[person.id] = person
     for row in links:
         try:
-            link = Link(row["id"], row["source"], row["target"], row["kind"], row["strength"], row["note"])
+            link = Link(row["id"], row["source"], row["target"], row["kind"], row["strength"], row["note"],
+                        row["last_contact"])
         except BoardError as error:
             raise error.within(f"link {row['id']!r}") from None
         board.links[link.id] = link
@@ -500,7 +522,7 @@ def _info_row(info: BoardInfo) -> dict[str, Any]:
         "title": info.title, "customer": info.customer, "our_company": info.our_company,
         "deal_value": info.deal_value, "currency": info.currency,
         "purchase_type": info.purchase_type, "required_roles": json.dumps(list(info.required_roles)),
-        "notes": info.notes,
+        "notes": info.notes, "stale_days": info.stale_days,
     }
 
 
@@ -530,8 +552,10 @@ def _sync_file(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def write_new(destination: str | os.PathLike[str], board: Board, *, replace: bool = False) -> None:
-    """Write ``board`` as a new .dmu file at ``destination``, whole or not at all."""
+def write_new(
+    destination: str | os.PathLike[str], board: Board, *, replace: bool = False, history: Sequence[Entry] = ()
+) -> None:
+    """Write ``board`` (and its ``history``) as a new .dmu file at ``destination``, whole or not at all."""
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
     from sqlalchemy.exc import DBAPIError
 
@@ -562,6 +586,7 @@ def write_new(destination: str | os.PathLike[str], board: Board, *, replace: boo
                         Change(tuple(board.people.values()), (), tuple(board.links.values()), (), None,
                                board.views),
                     )
+                    historyrows.insert(connection, BOARD_ID, history)
             engine.dispose()
         except (DBAPIError, sqlite3.Error) as error:
             raise StoreError(explain(error, destination.name, new_file=True)) from None

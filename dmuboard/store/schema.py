@@ -34,6 +34,7 @@ class BoardRow(Base):
     purchase_type: Mapped[str] = mapped_column(String(32), default="new_buy")
     required_roles: Mapped[str] = mapped_column(Text, default="[]")
     notes: Mapped[str] = mapped_column(Text, default="")
+    stale_days: Mapped[int] = mapped_column(Integer, default=90, server_default="90")
 
 
 class PersonRow(Base):
@@ -72,6 +73,7 @@ class LinkRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
     strength: Mapped[int | None] = mapped_column(Integer, nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
+    last_contact: Mapped[str | None] = mapped_column(String(10), nullable=True)
 
 
 class ViewRow(Base):
@@ -82,3 +84,16 @@ class ViewRow(Base):
     name: Mapped[str] = mapped_column(Text)
     rect: Mapped[str] = mapped_column(Text)
     layers: Mapped[str] = mapped_column(Text)
+
+
+class HistoryRow(Base):
+    """One recorded step or review mark (``data``: the step as compact JSON, NULL for a mark)."""
+
+    __tablename__ = "history"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    board_id: Mapped[int] = mapped_column(ForeignKey("boards.id"))
+    at: Mapped[int] = mapped_column(Integer)  # seconds since 1970, UTC
+    by: Mapped[str] = mapped_column(Text)
+    mark: Mapped[str | None] = mapped_column(Text, nullable=True)
+    data: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -64,6 +64,8 @@ class CanvasCommands(Feature):
             a("auto_layout", "&Auto-Layout", self._on_scene(BoardScene.auto_layout), "board", "1_board", 30,
               ("Ctrl+Shift+L",), "Arrange the customer's side as an org chart and our team facing it",
               "auto_layout", toolbar="4_board", toolbar_order=30),
+            a("tidy_selection", "&Tidy Selection", self._on_scene(BoardScene.tidy_selection), "board", "1_board", 31,
+              (), "Lay out only the selected people, the rest of the board staying where it is"),
         )
 
     def set_snap_to_grid(self, on: bool) -> None:

@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSceneContextMenuEvent, QMenu
 
+from dmuboard.gui.canvas.aging import STALE_OPACITY, touched_today
 from dmuboard.gui.canvas.linkdraw import (
     EMPTY_DOT,
     cross_paths,
@@ -246,6 +247,7 @@ class LinkItem(QGraphicsPathItem):
         pen, brush = _body_style(self.look.theme, self.link.kind, strength)
         self.body.setPen(pen)
         self.body.setBrush(brush)
+        self.setOpacity(STALE_OPACITY if self.link.last_contact and self.look.faded(self.link) else 1.0)
         if self._marks is not None:
             self._style_marks()
         if self.on_path or self._glow is not None:
@@ -267,6 +269,20 @@ class LinkItem(QGraphicsPathItem):
             dots.setBrush(QBrush(colour))
             blank.setPen(NO_PEN)
             blank.setBrush(QBrush(EMPTY_DOT))
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        """A relationship's menu: "Touched Today" sets its last contact to today."""
+        scene = self.scene()
+        if self.link.kind != "relationship" or scene is None or not hasattr(scene, "submit"):
+            event.ignore()
+            return
+        menu = QMenu()
+        touched = menu.addAction("Touched Today")
+        touched.setEnabled(self.look.editable)
+        link = self.link
+        touched.triggered.connect(lambda: scene.submit(touched_today(link)))
+        menu.exec(event.screenPos())
+        event.accept()
 
     def show_state(self) -> None:
         """The glow under the line: the introduction path, else the selection."""
@@ -315,6 +331,8 @@ def link_tooltip(link: Link, source: Person | None, target: Person | None) -> st
     text = f"{a} <i>{LINK_VERBS[link.kind]}</i> {b}"
     if link.kind == "relationship":
         text += f"<br>Strength {link.strength} of 5"
+        if link.last_contact:
+            text += f"<br>Last contact {e(link.last_contact)}"
     if link.note:
         text += "<br>" + e(link.note[:240])
     return text

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QTimer
 from PySide6.QtGui import QPainterPath
+from shiboken6 import isValid
 
 from dmuboard.gui.canvas.linkdraw import _barbs
 from dmuboard.layout.cards import Point, Rect
@@ -114,7 +115,7 @@ class SceneRoutes:
         while self._pending:
             line = next(iter(self._pending))
             self._pending.pop(line)
-            if line.scene() is not None:
+            if isValid(line) and line.scene() is not None:  # a line of a closed board is gone
                 line.adjust()
         self._retrying = False
 
@@ -125,7 +126,7 @@ class SceneRoutes:
         while self._pending and time.perf_counter() < end:
             line = next(iter(self._pending))
             self._pending.pop(line)
-            if line.scene() is not None:
+            if isValid(line) and line.scene() is not None:  # a line of a closed board is gone
                 line.adjust()
         self._retrying = False
         if self._pending and self._timer is not None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from dmuboard.gui.canvas.aging import faded
 from dmuboard.gui.canvas.arranging import Arranger
 from dmuboard.gui.canvas.background import draw_background
 from dmuboard.gui.canvas.connect import LinkMaker
@@ -58,6 +59,7 @@ class BoardScene(SceneGestures, LinkMaker, SceneItems, QGraphicsScene):
         QGraphicsScene.__init__(self, parent)
         self.editor = editor
         self.look = CanvasLook(editable=not editor.read_only, near=near)
+        self.look.faded = lambda link: faded(link, editor.document.board)
         self._layers: set[str] = set(LAYERS)
         self._profile = "internal"
         self._highlighted: set[str] = set()

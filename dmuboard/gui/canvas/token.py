@@ -13,6 +13,7 @@ near, or, for a board that opens far out, in the background once it is on screen
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from dmuboard.gui.canvas.style import ONE_SIZE, Theme, token_size
 from dmuboard.gui.canvas.tokenlayout import wrap_lines
 from dmuboard.gui.canvas.tokenpaint import HANDLE_RADIUS, paint_token
-from dmuboard.model.board import Person
+from dmuboard.model.board import Link, Person
 from dmuboard.model.vocabulary import ROLE_CHIPS, stance_text
 
 if TYPE_CHECKING:
@@ -65,6 +66,8 @@ class CanvasLook:
     # Near enough to read names (the view's zoom at or above FAR)? None until a view
     # has said: nothing made for reading yet.
     near: bool | None = True
+    # Whether a line is drawn faded (a relationship gone stale); the scene sets it.
+    faded: Callable[[Link], bool] = field(default=lambda _link: False)
     _metrics: dict[int, QFontMetricsF] = field(default_factory=dict)
 
     def metrics(self, font: QFont) -> QFontMetricsF:

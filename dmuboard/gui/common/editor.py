@@ -16,6 +16,7 @@ stack's signals are sent. The editor says why through :attr:`Editor.message`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -99,7 +100,9 @@ class ChangeCommand(QUndoCommand):
         stack = self._editor.undo_stack
         if stack.restoring:  # a refused undo is being taken back: the model never moved
             return
-        inverse = self._editor._apply(self._change)
+        # The history records a redo as what it is; the first run (by push) is the change itself.
+        change = self._change if self._inverse is None else replace(self._change, step="redo")
+        inverse = self._editor._apply(change)
         if inverse is None:
             if self._inverse is None:  # the first redo, run by push: leave no command
                 self.setObsolete(True)
@@ -112,7 +115,7 @@ class ChangeCommand(QUndoCommand):
         stack = self._editor.undo_stack
         if stack.restoring or self._inverse is None:
             return
-        if self._editor._apply(self._inverse) is None:
+        if self._editor._apply(replace(self._inverse, step="undo")) is None:
             stack.refuse()
 
 

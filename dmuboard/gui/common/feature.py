@@ -3,7 +3,7 @@ and a small context to reach the open board.
 
 A feature is a class built with a :class:`FeatureContext`. It offers its actions
 (:class:`ActionSpec`: id, text, shortcuts, menu, group and order, handler), its
-docks (:class:`DockSpec`, built when first shown) and the bars under the canvas;
+docks (:class:`DockSpec`, built when first shown) and the bars under (and above) the canvas;
 the window places them all. It never imports the window: what it needs of it comes
 through the context, which says by :attr:`FeatureContext.boardChanged` when another
 board is put in the window (or taken out). Adding a feature is one module with such
@@ -18,8 +18,9 @@ then by order. The groups in use:
            People 20, Export Data 30), 4_export (Export 10, for Proposal 20, Print 30),
            9_close (Close Window 10, Quit 20)
     edit   1_undo, 2_select (Delete, Select All), 3_find
-    view   1_zoom, 2_window (Panels 10, Full Screen 20, Layers 30, Save View 40), 3_present
-    board  1_board (Connect 10, Snap 20, Auto-Layout 30, Warm Path 40)
+    view   1_zoom, 2_window (Panels 10, Full Screen 20, Layers 30, Save View 40, History 50), 3_present
+    board  1_board (Connect 10, Snap 20, Auto-Layout 30, Warm Path 40), 5_history (Mark Review 10,
+           Compare 20, Export Changes Since 30, Compact History 40, Your Name in the History 50)
     help   1_help
 
 Toolbar groups: 1_file, 2_edit, 3_zoom, 4_board, 5_find.
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from dmuboard.gui.canvas.scene import BoardScene
     from dmuboard.gui.canvas.view import BoardView
     from dmuboard.gui.common.editor import Editor
+    from dmuboard.store import BoardFile
 
 Key = str | QKeySequence.StandardKey
 F = TypeVar("F", bound="Feature")
@@ -93,7 +95,8 @@ class MenuSpec:
 class DockSpec:
     """A dock of a feature. ``build`` makes its content when the dock is first shown
     (at once when ``lazy`` is False: the content works while hidden, too). ``order``
-    places its switch in View > Panels; ``tab_with``: tabified behind that dock."""
+    places its switch in View > Panels; ``tab_with``: tabified behind that dock;
+    ``shown`` False: hidden until the user shows it (on a first start, with no saved layout)."""
 
     id: str
     title: str
@@ -103,6 +106,7 @@ class DockSpec:
     tab_with: str = ""
     lazy: bool = True
     size: int = 0  # the first width (left and right) or height (top and bottom), 0 for Qt's
+    shown: bool = True
 
 
 class Feature:
@@ -122,6 +126,10 @@ class Feature:
 
     def bars(self) -> Sequence[QWidget]:
         """Widgets under the canvas (the find bar)."""
+        return ()
+
+    def bars_above(self) -> Sequence[QWidget]:
+        """Widgets above the canvas (the banner of a past moment)."""
         return ()
 
     def placed(self) -> None:
@@ -152,6 +160,8 @@ class Host(Protocol):
     def dock_content(self, name: str) -> QWidget: ...
     def chrome(self) -> list[QWidget]: ...
     def show_error(self, title: str, text: str) -> None: ...
+    def ask_yes_no(self, title: str, text: str) -> bool: ...
+    def show_instead_of_canvas(self, widget: QWidget | None) -> None: ...
 
 
 class FeatureContext(QObject):
@@ -170,6 +180,7 @@ class FeatureContext(QObject):
         self._scene: BoardScene | None = None
         self._view: BoardView | None = None
         self._path: Any = None
+        self._store: BoardFile | None = None
         self._features: dict[type, Feature] = {}
 
     # -- the open board ---------------------------------------------------------------------
@@ -191,10 +202,20 @@ class FeatureContext(QObject):
         """The open board's file (a Path), or None."""
         return self._path
 
+    @property
+    def store(self) -> BoardFile | None:
+        """The open board's file (history, marks), or None."""
+        return self._store
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why the open board cannot be changed, or None (also when none is open)."""
+        return self._store.read_only_reason if self._store is not None else None
+
     def set_board(self, editor: Editor | None, scene: BoardScene | None, view: BoardView | None,
-                  path: Any = None) -> None:
+                  path: Any = None, store: BoardFile | None = None) -> None:
         """The window puts a board in (or takes it out, with Nones): every feature hears it."""
-        self._editor, self._scene, self._view, self._path = editor, scene, view, path
+        self._editor, self._scene, self._view, self._path, self._store = editor, scene, view, path, store
         self.boardChanged.emit()
 
     # -- the window ------------------------------------------------------------------------
@@ -218,6 +239,15 @@ class FeatureContext(QObject):
     def show_error(self, title: str, text: str) -> None:
         """A refusal in a dialog (and the status bar)."""
         self._host.show_error(title, text)
+
+    def ask_yes_no(self, title: str, text: str) -> bool:
+        """A question the user answers Yes or No."""
+        return self._host.ask_yes_no(title, text)
+
+    def show_instead_of_canvas(self, widget: QWidget | None) -> None:
+        """Show ``widget`` where the canvas is, the canvas hidden (None: the canvas again).
+        The widget stays the caller's: the window only places it."""
+        self._host.show_instead_of_canvas(widget)
 
     def flush_typing(self) -> None:
         """What is typed in a panel belongs in what is read next (an export, a copy)."""

@@ -55,7 +55,9 @@ class PageSet:
     """All pages of one export, in order."""
 
     def __init__(self, picture: BoardPicture, options: ExportOptions,
-                 paper: tuple[float, float] | None = None, analysis: Analysis | None = None) -> None:
+                 paper: tuple[float, float] | None = None, analysis: Analysis | None = None,
+                 changes: list[findings.Line] | None = None) -> None:
+        """``changes``: the lines of "Changes since ..." pages, added after the board (PDF only)."""
         self.picture = picture
         self.options = options
         self.theme = picture.scene.look.theme
@@ -69,17 +71,21 @@ class PageSet:
             self.pages.insert(0, Page(self.plan.width, self.plan.height, overview, overview=True))
         if options.with_findings:
             self.pages += self._findings_pages(paper, analysis)
+        if changes and options.format == "pdf" and not proposal:
+            self.pages += self._line_pages(paper, changes)
         self.date = options.date_text or datetime.date.today().isoformat()
 
     def _findings_pages(self, paper: tuple[float, float] | None, analysis: Analysis | None) -> list[Page]:
+        return self._line_pages(paper, findings.analysis_lines(self.picture.source_board, analysis))
+
+    def _line_pages(self, paper: tuple[float, float] | None, lines: list[findings.Line]) -> list[Page]:
         if paper is None:
             page = self.options.page if self.options.page != "fit" else "A4"
             paper = paper_points(page, "portrait" if self.options.page == "fit" else self.options.orientation)
         width, height = paper
         top = PAPER_MARGIN + HEADER_HEIGHT + BAND_GAP
         box = QRectF(PAPER_MARGIN, top, width - 2 * PAPER_MARGIN, height - top - PAPER_MARGIN)
-        chunks = findings.paginate(findings.analysis_lines(self.picture.source_board, analysis), box)
-        return [Page(width, height, lines=tuple(chunk)) for chunk in chunks]
+        return [Page(width, height, lines=tuple(chunk)) for chunk in findings.paginate(lines, box)]
 
     def __len__(self) -> int:
         return len(self.pages)

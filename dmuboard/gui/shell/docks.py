@@ -32,6 +32,8 @@ class Docks(QObject):
             self.specs[spec.id] = spec
             self.docks[spec.id] = dock
             self.window.addDockWidget(spec.area, dock)
+            if not spec.shown:
+                dock.hide()
             if spec.lazy:
                 dock.setWidget(QWidget(dock))  # a stand-in until it is first shown
                 dock.installEventFilter(self)

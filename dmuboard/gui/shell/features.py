@@ -10,6 +10,7 @@ from dmuboard.gui.canvas.commands import CanvasCommands
 from dmuboard.gui.common.feature import Feature, FeatureContext
 from dmuboard.gui.data.feature import DataFeature
 from dmuboard.gui.export.actions import ExportFeature
+from dmuboard.gui.history import HistoryFeature
 from dmuboard.gui.panels.findbar import FindFeature
 from dmuboard.gui.panels.findings import FindingsFeature
 from dmuboard.gui.panels.inspector.feature import InspectorFeature
@@ -25,6 +26,7 @@ FEATURES: tuple[type[Feature], ...] = (
     DataFeature,
     ExportFeature,
     Presentation,
+    HistoryFeature,
 )
 
 

@@ -64,7 +64,12 @@ class MainWindow(WindowParts):
 
         self.features: list[Feature] = make_features(self.context)
         self._bars: list[QWidget] = []
+        self._instead_of_canvas: QWidget | None = None
+        above = 0
         for feature in self.features:
+            for bar in feature.bars_above():  # over the read-only banner, in the features' order
+                self.central_layout.insertWidget(above, bar)
+                above += 1
             for bar in feature.bars():
                 self.central_layout.addWidget(bar)
                 self._bars.append(bar)
@@ -116,13 +121,13 @@ class MainWindow(WindowParts):
         view = BoardView(scene)
         self.opened = opened
         self.placeholder.hide()
-        self.central_layout.insertWidget(1, view, 1)
+        self.central_layout.insertWidget(self.central_layout.indexOf(self.placeholder), view, 1)
         self.undo_group.addStack(editor.undo_stack)
         self.undo_group.setActiveStack(editor.undo_stack)
         editor.message.connect(self.say)
         scene.message.connect(self.say)
         editor.changed.connect(self._model_changed)
-        self.context.set_board(editor, scene, view, opened.path)
+        self.context.set_board(editor, scene, view, opened.path, opened.store)
         self.banner.show_reason(opened.read_only_reason)
         self.banner.offer_repair(opened.store.can_repair)
         self.recent.add(opened.path)
@@ -132,6 +137,22 @@ class MainWindow(WindowParts):
         QTimer.singleShot(0, view, view.fit)  # once the window has its size
         after_first_paint(view.viewport(), lambda: self._prepare_writing(opened))
         after_first_paint(view.viewport(), scene.prepare_near_parts)
+
+    def show_instead_of_canvas(self, widget: QWidget | None) -> None:
+        """Show ``widget`` in the canvas's place, the canvas hidden (None: the canvas again)."""
+        if self._instead_of_canvas is not None:
+            self.central_layout.removeWidget(self._instead_of_canvas)
+        self._instead_of_canvas = widget
+        live = self.view
+        if widget is not None:
+            place = self.central_layout.indexOf(live if live is not None else self.placeholder)
+            self.central_layout.insertWidget(place, widget, 1)
+            widget.show()
+            if live is not None:
+                live.hide()
+        elif live is not None:
+            live.show()
+            live.setFocus()
 
     def _prepare_writing(self, opened: OpenBoard) -> None:
         """Once the board is on screen: make the first change as quick as the next ones."""
