@@ -1,6 +1,6 @@
 """Where the words and marks of a token card go, chosen by the theme.
 
-The ordinary canvas shows the name (a long one on two lines), the title where the name
+The ordinary canvas shows a one-line name, the title where the name
 leaves room, role chips, and the stance word with the influence pips along the bottom.
 A projector needs fewer, larger lines: the projector layout gives the name two lines of
 large type, shows the title only where the name leaves room, and moves the pips
