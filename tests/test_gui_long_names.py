@@ -65,18 +65,3 @@ def test_the_inspector_heading_stays_within_two_lines(window: MainWindow, qtbot:
     assert shown.count("\n") == 1 and shown.endswith("…")
     assert heading.height() <= 2 * QFontMetricsF(heading.font()).lineSpacing() + 8
     assert very_long in heading.toolTip()
-
-
-def test_a_card_wraps_a_long_name_onto_two_lines_and_its_tip_has_it_whole(window: MainWindow) -> None:
-    assert window.scene is not None and window.editor is not None
-    window.scene.select(people=["p2"])
-    name = window.inspector.person_page.fields["name"]
-    name.setText(LONG)
-    QTest.keyClick(name, Qt.Key.Key_Return)
-    token = window.scene.tokens["p2"]
-    token.prepare_text()
-    shown = token._texts[0].text() if token._texts else ""
-    lines = shown.split("\n")
-    assert len(lines) == 2
-    assert lines[0].strip() == "Maria-Fernanda"  # the first line is whole, not cut
-    assert LONG in window.scene.tooltip_text(token)

@@ -1,6 +1,6 @@
 """Where the words and marks of a token card go, chosen by the theme.
 
-The ordinary canvas shows the name (a long one on two lines), the title where the name
+The ordinary canvas shows a one-line name, the title where the name
 leaves room, role chips, and the stance word with the influence pips along the bottom.
 A projector needs fewer, larger lines: the projector layout gives the name two lines of
 large type, shows the title only where the name leaves room, and moves the pips
@@ -43,9 +43,7 @@ class CardLayout:
         return size[0], size[1] + self.extra_height
 
 
-# A long name wraps onto a second line before it is cut short (the full name is in the
-# tool tip); the title then has no line left on the card.
-NORMAL_LAYOUT = CardLayout(name_lines=2, title_after_name=True)
+NORMAL_LAYOUT = CardLayout()
 
 # For the projector: no figure glyph (the name starts just right of the stance band),
 # two name lines, the pips moved up beside the chips, a tall bottom row for a large
