@@ -117,6 +117,8 @@ def build_actions(window: MainWindow) -> None:
       "Tokens snap to the grid when dragged", "snap", checkable=True)
     a(window, "auto_layout", "&Auto-Layout", _on_scene(window, "auto_layout"), [k("Ctrl+Shift+L")],
       "Arrange the customer's side as an org chart and our team facing it", "auto_layout")
+    a(window, "tidy_selection", "&Tidy Selection", _on_scene(window, "tidy_selection"), None,
+      "Auto-Layout of the selected people only, where they are", "auto_layout")
     a(window, "about", "&About DMU Board", window.about, None, "Version and purpose of DMU Board")
 
     _menus(window)
@@ -149,7 +151,7 @@ def _menus(window: MainWindow) -> None:
     view.addAction(acts["full_screen"])
 
     board = bar.addMenu("&Board")
-    board.addActions([acts["connect"], acts["snap"], acts["auto_layout"]])
+    board.addActions([acts["connect"], acts["snap"], acts["auto_layout"], acts["tidy_selection"]])
 
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(acts["about"])

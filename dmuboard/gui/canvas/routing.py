@@ -16,6 +16,7 @@ import itertools
 import time
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QPointF, QTimer
 from PySide6.QtGui import QPainterPath
 
@@ -78,7 +79,8 @@ class SceneRoutes:
         """The budget of a whole board being built (as :func:`board_geometry` has)."""
         seconds = search_budget(lines)
         self.budget(2 * seconds)
-        self.router.search_until -= seconds
+        if seconds != float("inf"):
+            self.router.search_until -= seconds
 
     def drop(self, line: LinkItem) -> None:
         self._pending.pop(line, None)
@@ -114,7 +116,7 @@ class SceneRoutes:
         while self._pending:
             line = next(iter(self._pending))
             self._pending.pop(line)
-            if line.scene() is not None:
+            if shiboken6.isValid(line) and line.scene() is not None:
                 line.adjust()
         self._retrying = False
 
@@ -125,7 +127,7 @@ class SceneRoutes:
         while self._pending and time.perf_counter() < end:
             line = next(iter(self._pending))
             self._pending.pop(line)
-            if line.scene() is not None:
+            if shiboken6.isValid(line) and line.scene() is not None:
                 line.adjust()
         self._retrying = False
         if self._pending and self._timer is not None:
