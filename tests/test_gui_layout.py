@@ -104,3 +104,13 @@ def test_tidy_selection_is_one_undo_step_and_moves_only_the_selection(canvas: Ca
     after = positions(canvas)
     assert {pid for pid in before if before[pid] != after[pid]} <= {"p2", "p3"}
     assert canvas.editor.undo_stack.undoText() == "Tidy selection"
+
+
+def test_board_menu_offers_tidy_selection(window: MainWindow, qtbot: Any) -> None:
+    scene = window.scene
+    assert scene is not None and window.editor is not None
+    assert window.actions["tidy_selection"] in window.menus["board"].actions()
+    scene.select(people=["p1", "p2"])
+    window.actions["tidy_selection"].trigger()
+    qtbot.waitUntil(lambda: scene.arranger.animation is None, timeout=3000)
+    assert window.editor.undo_stack.undoText() in ("Tidy selection", "")

@@ -22,6 +22,7 @@ LANE = 8.0  # between two lines joining the same two people
 PILL: Size = (50.0, 14.0)  # the strength pill of a relationship
 CROSS: Size = (16.0, 16.0)  # the conflict mark
 MARK_CLEAR = 3.0
+UNLIMITED = 1500  # a board with up to this many lines is routed whole, however long it takes
 MARK_TRIES = 60  # places each side of the middle tried for a mark
 
 
@@ -29,7 +30,7 @@ def search_budget(lines: int) -> float:
     """Seconds a whole board may spend searching routes (a cramped board of thousands,
     cards nearly on top of each other, would take minutes; after this the lines that
     have no cheap way around are drawn straight)."""
-    return 0.5 + 0.0006 * lines
+    return math.inf if lines <= UNLIMITED else 0.5 + 0.0006 * lines
 
 
 def lanes(links: Mapping[str, Link]) -> dict[str, float]:

@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 __all__ = ["LinkItem", "draw_arrow", "draw_cross", "draw_strength", "link_tooltip", "zigzag_path"]
 
 LANE = 8.0  # distance between two links joining the same pair (as dmuboard.layout.geometry)
+GAP = 4.0  # between a line's end and the card (as dmuboard.layout.route)
 CLICK_WIDTH = 12.0
 CLICK_PEN = QPen(Qt.GlobalColor.transparent, CLICK_WIDTH)  # a wide shape to click, never drawn
 

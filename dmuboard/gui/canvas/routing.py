@@ -16,9 +16,9 @@ import itertools
 import time
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QPointF, QTimer
 from PySide6.QtGui import QPainterPath
-from shiboken6 import isValid
 
 from dmuboard.gui.canvas.linkdraw import _barbs
 from dmuboard.layout.cards import Point, Rect
@@ -79,7 +79,8 @@ class SceneRoutes:
         """The budget of a whole board being built (as :func:`board_geometry` has)."""
         seconds = search_budget(lines)
         self.budget(2 * seconds)
-        self.router.search_until -= seconds
+        if seconds != float("inf"):
+            self.router.search_until -= seconds
 
     def drop(self, line: LinkItem) -> None:
         self._pending.pop(line, None)
@@ -115,7 +116,7 @@ class SceneRoutes:
         while self._pending:
             line = next(iter(self._pending))
             self._pending.pop(line)
-            if isValid(line) and line.scene() is not None:  # a line of a closed board is gone
+            if shiboken6.isValid(line) and line.scene() is not None:
                 line.adjust()
         self._retrying = False
 
@@ -126,7 +127,7 @@ class SceneRoutes:
         while self._pending and time.perf_counter() < end:
             line = next(iter(self._pending))
             self._pending.pop(line)
-            if isValid(line) and line.scene() is not None:  # a line of a closed board is gone
+            if shiboken6.isValid(line) and line.scene() is not None:
                 line.adjust()
         self._retrying = False
         if self._pending and self._timer is not None:
