@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from dmuboard.gui.mainwindow import MainWindow
 from PySide6.QtCore import QPoint, QPointF, Qt
 
+from dmuboard.gui.shell.mainwindow import MainWindow
 from dmuboard.layout.cards import card_rect, overlaps
-from tests.gui_window_kit import QT_NOISE, WindowKit, make_kit
+from tests.gui_window_kit import QT_NOISE, WindowKit
 from tests.test_canvas_support import Canvas, canvas, drag
 
 __all__ = ["canvas"]
 pytestmark = QT_NOISE
 
 
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
 
 
 @pytest.fixture
@@ -109,8 +104,8 @@ def test_tidy_selection_is_one_undo_step_and_moves_only_the_selection(canvas: Ca
 def test_board_menu_offers_tidy_selection(window: MainWindow, qtbot: Any) -> None:
     scene = window.scene
     assert scene is not None and window.editor is not None
-    assert window.actions["tidy_selection"] in window.menus["board"].actions()
+    assert window.action("tidy_selection") in window.menus["board"].actions()
     scene.select(people=["p1", "p2"])
-    window.actions["tidy_selection"].trigger()
+    window.action("tidy_selection").trigger()
     qtbot.waitUntil(lambda: scene.arranger.animation is None, timeout=3000)
     assert window.editor.undo_stack.undoText() in ("Tidy selection", "")

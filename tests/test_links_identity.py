@@ -6,9 +6,7 @@ two programs at once can never end with a reporting cycle or an overwritten pers
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -18,16 +16,13 @@ from dmuboard.model.document import Change
 from dmuboard.model.errors import StoreError
 from dmuboard.store import BoardFile
 from tests.clikit import digest, one_error_line, run
-from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk, make_kit
+from tests.gui_window_kit import QT_NOISE, WindowKit, board_on_disk
 
 pytestmark = QT_NOISE
 
 CSV = Path(__file__).parent / "data" / "csv" / "excel_nl.csv"
 
 
-@pytest.fixture
-def kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
-    yield from make_kit(tmp_path, qtbot, monkeypatch)
 
 
 def _import(capsys: pytest.CaptureFixture[str], board: str | Path) -> tuple[int, str]:
