@@ -127,7 +127,9 @@ ok "export to .pdf ($(wc -c <"$WORK/board.pdf") bytes), .png ($(wc -c <"$WORK/bo
 run export "$WORK/demo.dmu" "$WORK/board.pptx" --findings
 expect_status 0 "export to PowerPoint"
 starts_with "$WORK/board.pptx" "PK" "export to PowerPoint"
-unzip -l "$WORK/board.pptx" 2>/dev/null | grep -q "ppt/slides/slide3.xml" || fail "export to PowerPoint wrote no slides"
+# The listing is read whole first: grep -q stopping early would end unzip with SIGPIPE under pipefail.
+slides=$(unzip -l "$WORK/board.pptx" 2>/dev/null || true)
+grep -q "ppt/slides/slide3.xml" <<<"$slides" || fail "export to PowerPoint wrote no slides"
 ok "export to .pptx ($(wc -c <"$WORK/board.pptx") bytes)"
 
 customers() {  # the number of customer people `check` reports for a board
