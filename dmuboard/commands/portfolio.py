@@ -1,0 +1,74 @@
+"""``dmuboard portfolio FOLDER... [--json] [--profile FILE]``: one row per board found.
+
+Every board file (``.dmu`` or ``.json``) in each FOLDER (a board file may be named
+directly too) is read read-only, as the portfolio window reads it; a file that is not
+a board is a row with its error. The JSON form is documented in docs/spec/cli.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from dmuboard.boardio import UsageError
+from dmuboard.commands.analyze import _write
+from dmuboard.portfolio import BoardSummary, SummaryCache, board_paths, our_people
+
+NAME = "portfolio"
+HELP = "list the boards of one or more folders: coverage, findings, outcome, our people across accounts"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folders", nargs="+", type=Path, metavar="FOLDER",
+                        help="a folder of boards (or a board file)")
+    parser.add_argument("--json", action="store_true", help="print the rows and figures as JSON only")
+    parser.add_argument("--profile", type=Path, metavar="FILE",
+                        help="the DMU profile to check the boards against (default: the folder's own)")
+
+
+def rows_of(folders: list[Path]) -> list[BoardSummary]:
+    missing = [f for f in folders if not f.exists()]
+    if missing:
+        raise UsageError(f"{missing[0]} does not exist.")
+    files = [f for f in folders if f.is_file()]
+    paths = board_paths([f for f in folders if f.is_dir()], files)
+    return SummaryCache().summaries(paths)
+
+
+def document(rows: list[BoardSummary]) -> dict[str, Any]:
+    return {"boards": [row.to_json() for row in rows], "our_people": [p.to_json() for p in our_people(rows)]}
+
+
+def run(args: argparse.Namespace) -> int:
+    rows = rows_of(list(args.folders))
+    if args.json:
+        _write(json.dumps(document(rows), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _write(report(rows) + "\n")
+    return 0
+
+
+def report(rows: list[BoardSummary]) -> str:
+    lines = [f"{len(rows)} board{'s' if len(rows) != 1 else ''}"]
+    for row in rows:
+        name = Path(row.path).name
+        if row.error is not None:
+            lines.append(f"  {name}: {row.error}")
+            continue
+        f = row.findings
+        lines.append(
+            f"  {row.customer or '-'} | {row.title} | {row.outcome} | people {row.customer_people} "
+            f"(expected {row.expected_dmu[0]}-{row.expected_dmu[1]}) | contacts {row.contacts} "
+            f"({row.coverage:.0%}) | findings high {f.get('high', 0)}, medium {f.get('medium', 0)}, "
+            f"low {f.get('low', 0)}{' | single-threaded' if row.single_threaded else ''}"
+        )
+    people = our_people(rows)
+    if people:
+        lines += ["", "Our people across accounts:"]
+        for person in people:
+            alone = f", the only thread in {len(person.only_thread)}" if person.only_thread else ""
+            lines.append(f"  {person.name}: {len(person.accounts)} account{'s' if len(person.accounts) != 1 else ''}"
+                         f"{alone}")
+    return "\n".join(lines)
