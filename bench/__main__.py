@@ -24,6 +24,7 @@ SCENARIOS = [
     ("analysis", "scenarios_core", "analysis"),
     ("export", "scenarios_export", "export_pdf"),
     ("memory", "scenarios_gui", "memory"),
+    ("portfolio", "scenarios_portfolio", "portfolio"),
 ]
 
 
