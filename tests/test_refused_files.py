@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from dmuboard.model.errors import NotABoardError
-from dmuboard.store import BoardFile, write_new
+from dmuboard.store import SCHEMA_VERSION, BoardFile, write_new
 from tests.boardkit import sample_board, sha256
 
 
@@ -120,7 +120,7 @@ REFUSED = {
     "random bytes": (_random_bytes, "not an SQLite database"),
     "SQLite but not a board": (_plain_sqlite, "not a DMU Board file"),
     "no application_id": (_sql("PRAGMA application_id = 0"), "not a DMU Board file"),
-    "newer schema": (_sql("PRAGMA user_version = 2"), "newer version"),
+    "newer schema": (_sql(f"PRAGMA user_version = {SCHEMA_VERSION + 1}"), "newer version"),
     "no schema version": (_sql("PRAGMA user_version = 0"), "no schema version"),
     "truncated": (_truncated, "truncated"),
     "truncated in the header": (_truncated_header, "truncated"),
@@ -136,7 +136,8 @@ REFUSED = {
     "extra index": (_sql("CREATE INDEX by_name ON people (name)"), "index 'by_name'"),
     "extra column": (_sql("ALTER TABLE people ADD COLUMN shoe_size INTEGER"), "'people' is not as expected"),
     "two boards": (_sql("INSERT INTO boards SELECT 2, title, customer, our_company, deal_value, currency, "
-                        "purchase_type, required_roles, notes FROM boards"), "2 boards"),
+                        "purchase_type, required_roles, notes, outcome, outcome_date, outcome_reason, profile "
+                        "FROM boards"), "2 boards"),
     "huge name": (_huge_name, "far larger than any board field"),
     "roles not JSON": (_bad_json_roles, "roles: is not a list"),
     "stance not allowed": (_wrong_stance, "'enemy' is not one of"),

@@ -15,12 +15,14 @@ from typing import Any
 from dmuboard.model.board import LAYERS, Board, BoardInfo, Link, Person, View
 from dmuboard.model.document import check_board
 from dmuboard.model.errors import BoardError
+from dmuboard.model.profile import board_profile_from_json
 
 FORMAT = "dmuboard"
-VERSION = 1
+VERSION = 1  # what a board is written as while it uses none of version 2's fields
+NEWEST = 2  # the newest version this program reads (and writes, for boards that need it)
 
 _INFO_FIELDS = ("title", "customer", "our_company", "deal_value", "currency",
-                "purchase_type", "required_roles", "notes")
+                "purchase_type", "required_roles", "notes", "outcome", "outcome_date", "outcome_reason")
 _PERSON_FIELDS = ("id", "side", "name", "title", "department", "organisation", "roles",
                   "stance", "influence", "interests", "notes", "x", "y")
 
@@ -54,10 +56,10 @@ def board_from_document(document: Any) -> Board:
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise BoardError("version", f"expected a whole number, got {version!r}")
-    if version > VERSION:
+    if version > NEWEST:
         raise BoardError(
             "version",
-            f"this document is format version {version}; this program reads version {VERSION} "
+            f"this document is format version {version}; this program reads version {NEWEST} "
             "and older. Update DMU Board to open it.",
         )
     if version < 1:
@@ -68,6 +70,10 @@ def board_from_document(document: Any) -> Board:
     _need(info_data, "title", "board")
     try:
         fields = _pick(info_data, _INFO_FIELDS)
+        if "outcome_date" in fields and fields["outcome_date"] is None:
+            del fields["outcome_date"]  # null: no date
+        if "profile" in info_data:
+            fields["profile"] = board_profile_from_json(info_data["profile"])
         info = BoardInfo(**fields)
     except BoardError as error:
         raise error.within("board") from None
@@ -144,9 +150,15 @@ def board_to_document(board: Board) -> dict[str, Any]:
             entry["strength"] = link.strength
         entry["note"] = link.note
         links.append(entry)
+    extra: dict[str, Any] = {}
+    if info.outcome != "open" or info.outcome_date or info.outcome_reason:
+        extra.update(outcome=info.outcome, outcome_date=info.outcome_date or None,
+                     outcome_reason=info.outcome_reason)
+    if info.profile is not None:
+        extra["profile"] = info.profile.to_json()
     document: dict[str, Any] = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": NEWEST if extra else VERSION,
         "board": {
             "title": info.title,
             "customer": info.customer,
@@ -156,6 +168,7 @@ def board_to_document(board: Board) -> dict[str, Any]:
             "purchase_type": info.purchase_type,
             "required_roles": list(info.required_roles),
             "notes": info.notes,
+            **extra,
         },
         "people": people,
         "links": links,

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from dmuboard.model.board import Board, BoardInfo, Link, Person, View
 from dmuboard.model.document import Change, Document, check_board
 from dmuboard.model.errors import BoardError, NotABoardError, ReadOnlyError, StoreError
+from dmuboard.model.profile import board_profile_from_json
 from dmuboard.store import safety
 from dmuboard.store.migrate import upgrade
 from dmuboard.store.tables import APPLICATION_ID, COLUMNS, SCHEMA_VERSION
@@ -376,6 +377,8 @@ def _board_from_rows(
         deal_value=info["deal_value"], currency=info["currency"],
         purchase_type=info["purchase_type"],
         required_roles=listed(info["required_roles"], "required_roles"), notes=info["notes"],
+        outcome=info["outcome"], outcome_date=info["outcome_date"], outcome_reason=info["outcome_reason"],
+        profile=_profile(info["profile"]),
     )
     board = Board(board_info)
     for row in people:
@@ -403,12 +406,25 @@ def _board_from_rows(
     return board
 
 
+def _profile(text: Any) -> Any:
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        raise BoardError("profile", "is not a profile")
+    try:
+        return board_profile_from_json(json.loads(text))
+    except (ValueError, RecursionError):
+        raise BoardError("profile", "is not valid JSON") from None
+
+
 def _info_row(info: BoardInfo) -> dict[str, Any]:
     return {
         "title": info.title, "customer": info.customer, "our_company": info.our_company,
         "deal_value": info.deal_value, "currency": info.currency,
         "purchase_type": info.purchase_type, "required_roles": json.dumps(list(info.required_roles)),
-        "notes": info.notes,
+        "notes": info.notes, "outcome": info.outcome, "outcome_date": info.outcome_date,
+        "outcome_reason": info.outcome_reason,
+        "profile": None if info.profile is None else json.dumps(info.profile.to_json(), ensure_ascii=False),
     }
 
 

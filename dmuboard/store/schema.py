@@ -34,6 +34,10 @@ class BoardRow(Base):
     purchase_type: Mapped[str] = mapped_column(String(32), default="new_buy")
     required_roles: Mapped[str] = mapped_column(Text, default="[]")
     notes: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(String(16), default="open")
+    outcome_date: Mapped[str] = mapped_column(String(10), default="")
+    outcome_reason: Mapped[str] = mapped_column(Text, default="")
+    profile: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON {"add", "omit"}, or NULL
 
 
 class PersonRow(Base):
