@@ -17,6 +17,7 @@ from dmuboard.analysis.metrics import BENCHMARK_CONTACTS, BENCHMARK_DMU, expecte
 from dmuboard.analysis.paths import WarmPath, WarmPaths, warm_path
 from dmuboard.analysis.result import SEVERITIES, Analysis, Finding, Metrics
 from dmuboard.model.board import Board
+from dmuboard.model.profile import ProfileEntry
 
 __all__ = [
     "BENCHMARK_CONTACTS",
@@ -35,11 +36,12 @@ __all__ = [
 ]
 
 
-def analyze(board: Board) -> Analysis:
-    """The metrics and the findings of ``board``, findings in the spec's order and worded."""
+def analyze(board: Board, profile: tuple[ProfileEntry, ...] | None = None) -> Analysis:
+    """The metrics and the findings of ``board``, findings in the spec's order and worded;
+    ``profile`` is the library's DMU profile (None: no ``profile_gap`` findings)."""
     facts = _facts.gather(board)
     wording = Wording(board, facts.warm)
-    found = [wording.word(finding) for finding in _rules.findings(board, facts)]
+    found = [wording.word(finding) for finding in _rules.findings(board, facts, profile)]
     return Analysis(_metrics.compute(board, facts), found)
 
 
@@ -54,6 +56,9 @@ def to_json(analysis: Analysis, board: Board) -> dict[str, Any]:
             item["role"] = f.role
         if f.expected is not None:
             item["expected"] = list(f.expected)
+        if f.label is not None:
+            item["label"] = f.label
+            item["state"] = f.state
         findings.append(item)
     return {
         "board": board.info.title,

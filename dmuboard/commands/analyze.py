@@ -22,11 +22,17 @@ HELP = "print the findings of a board (.dmu or .json): who we do not reach, what
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="the board, a .dmu file or a .json document")
     parser.add_argument("--json", action="store_true", help="print the findings as JSON only")
+    parser.add_argument("--profile", type=Path, metavar="FILE",
+                        help="check the board against this DMU profile (default: its library's, "
+                        "dmu-profile.json beside it, if there is one)")
 
 
 def run(args: argparse.Namespace) -> int:
     board = read_board(args.file)
-    analysis = analyze(board)
+    from dmuboard.portfolio.profilefile import library_profile, read_profile
+
+    profile = read_profile(args.profile) if args.profile else library_profile(args.file.parent)
+    analysis = analyze(board, profile)
     json_text = args.json and json.dumps(to_json(analysis, board), ensure_ascii=False, indent=2)
     text = json_text or report(analysis, board)
     _write(text + "\n")

@@ -15,6 +15,7 @@ from typing import Any
 from dmuboard.boardio import UsageError
 from dmuboard.commands.analyze import _write
 from dmuboard.portfolio import BoardSummary, SummaryCache, board_paths, our_people
+from dmuboard.portfolio.profilefile import library_profile, read_profile
 
 NAME = "portfolio"
 HELP = "list the boards of one or more folders: coverage, findings, outcome, our people across accounts"
@@ -28,13 +29,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the DMU profile to check the boards against (default: the folder's own)")
 
 
-def rows_of(folders: list[Path]) -> list[BoardSummary]:
+def rows_of(folders: list[Path], profile_file: Path | None = None) -> list[BoardSummary]:
+    """The rows of every board in ``folders``; each folder's boards checked against ``profile_file``
+    or, without it, the folder's own profile (as ``dmuboard analyze`` checks them)."""
     missing = [f for f in folders if not f.exists()]
     if missing:
         raise UsageError(f"{missing[0]} does not exist.")
-    files = [f for f in folders if f.is_file()]
-    paths = board_paths([f for f in folders if f.is_dir()], files)
-    return SummaryCache().summaries(paths)
+    fixed = read_profile(profile_file) if profile_file is not None else None
+    caches: dict[Path, SummaryCache] = {}
+    rows = []
+    for path in board_paths([f for f in folders if f.is_dir()], [f for f in folders if f.is_file()]):
+        folder = path.parent
+        if folder not in caches:
+            caches[folder] = SummaryCache(fixed if profile_file is not None else library_profile(folder))
+        rows.append(caches[folder].summary(path))
+    return rows
 
 
 def document(rows: list[BoardSummary]) -> dict[str, Any]:
@@ -42,7 +51,7 @@ def document(rows: list[BoardSummary]) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    rows = rows_of(list(args.folders))
+    rows = rows_of(list(args.folders), args.profile)
     if args.json:
         _write(json.dumps(document(rows), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -63,6 +72,7 @@ def report(rows: list[BoardSummary]) -> str:
             f"(expected {row.expected_dmu[0]}-{row.expected_dmu[1]}) | contacts {row.contacts} "
             f"({row.coverage:.0%}) | findings high {f.get('high', 0)}, medium {f.get('medium', 0)}, "
             f"low {f.get('low', 0)}{' | single-threaded' if row.single_threaded else ''}"
+            f"{f' | profile gaps {row.profile_gaps}' if row.profile else ''}"
         )
     people = our_people(rows)
     if people:

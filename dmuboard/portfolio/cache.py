@@ -23,6 +23,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from dmuboard.model.profile import ProfileEntry
 from dmuboard.portfolio.summary import BoardSummary, Holder, summarize
 
 CACHE_VERSION = 1
@@ -44,11 +45,15 @@ def file_key(path: Path) -> tuple[Any, ...] | None:
 
 
 class SummaryCache:
-    """Board summaries by path, each with the key of the file it was read from."""
+    """Board summaries by path, each with the key of the file it was read from, all checked
+    against one library ``profile`` (a new profile: a new cache)."""
 
-    def __init__(self, reader: Callable[[Path], BoardSummary] = summarize) -> None:
+    def __init__(self, profile: tuple[ProfileEntry, ...] | None = None,
+                 reader: Callable[[Path, tuple[ProfileEntry, ...] | None], BoardSummary] = summarize) -> None:
         self._rows: dict[str, tuple[tuple[Any, ...], BoardSummary]] = {}
         self._reader = reader
+        self.profile = profile
+        self._profile_id = json.dumps(None if profile is None else [e.to_json() for e in profile])
         self.reads = 0  # how many boards were read rather than reused (for tests and the bench)
 
     def summary(self, path: Path) -> BoardSummary:
@@ -59,7 +64,7 @@ class SummaryCache:
         if key is not None and kept is not None and kept[0] == key:
             return kept[1]
         self.reads += 1
-        row = self._reader(path)
+        row = self._reader(path, self.profile)
         if key is not None and file_key(path) == key:
             self._rows[name] = (key, row)
         else:
@@ -77,7 +82,7 @@ class SummaryCache:
     def save(self, file: Path) -> None:
         """Write the cache to ``file`` (whole or not at all); failures are ignored: it is only a cache."""
         rows = [{"path": name, "key": list(key), "row": asdict(row)} for name, (key, row) in self._rows.items()]
-        text = json.dumps({"version": CACHE_VERSION, "rows": rows}, ensure_ascii=False)
+        text = json.dumps({"version": CACHE_VERSION, "profile": self._profile_id, "rows": rows}, ensure_ascii=False)
         temporary = file.with_name(f".{file.name}.{uuid.uuid4().hex[:8]}.tmp")
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
@@ -91,7 +96,7 @@ class SummaryCache:
         """Take the rows of a cache file saved before; anything odd in it and it is ignored."""
         try:
             data = json.loads(file.read_text(encoding="utf-8"))
-            if data.get("version") != CACHE_VERSION:
+            if data.get("version") != CACHE_VERSION or data.get("profile") != self._profile_id:
                 return
             loaded = {}
             for item in data["rows"]:
@@ -99,6 +104,7 @@ class SummaryCache:
                 row["holders"] = tuple(Holder(**h) for h in row["holders"])
                 row["expected_dmu"] = tuple(row["expected_dmu"])
                 row["codes"] = tuple(row["codes"])
+                row["profile"] = tuple((str(label), str(state)) for label, state in row["profile"])
                 loaded[str(item["path"])] = (tuple(item["key"]), BoardSummary(**row))
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return

@@ -17,10 +17,12 @@ from typing import Any
 from dmuboard.analysis import facts as _facts
 from dmuboard.analysis import metrics as _metrics
 from dmuboard.analysis import rules as _rules
+from dmuboard.analysis.profile import states as profile_states
 from dmuboard.analysis.result import SEVERITIES
 from dmuboard.boardio import read_board
 from dmuboard.model.board import Board
 from dmuboard.model.errors import UserError
+from dmuboard.model.profile import ProfileEntry
 from dmuboard.store.safety import journal_of
 
 
@@ -56,8 +58,13 @@ class BoardSummary:
     single_threaded: bool = False
     decider_reached: bool | None = None  # None: nobody on the board is a decider
     holders: tuple[Holder, ...] = ()
+    profile: tuple[tuple[str, str], ...] = ()  # (label, missing|unknown|covered) per profile entry
     people_text: str = ""  # every name on the board, lower case, for searching
     changed_ns: int = 0
+
+    @property
+    def profile_gaps(self) -> int:
+        return sum(1 for _, state in self.profile if state != "covered")
 
     def to_json(self) -> dict[str, Any]:
         """The row of ``dmuboard portfolio --json`` (shared/spec/cli.md, docs/spec/cli.md)."""
@@ -74,13 +81,16 @@ class BoardSummary:
             "codes": list(self.codes),
             "single_threaded": self.single_threaded, "decider_reached": self.decider_reached,
             "holders": [{"name": h.name, "relationships": h.relationships} for h in self.holders],
+            "profile": [{"label": label, "state": state} for label, state in self.profile],
+            "profile_gaps": self.profile_gaps,
             "changed": self.changed_ns // 1_000_000_000,
             "error": None,
         }
 
 
-def summarize(path: str | os.PathLike[str]) -> BoardSummary:
-    """The row of the board at ``path``; a damaged or hostile file gives a row with an error."""
+def summarize(path: str | os.PathLike[str], profile: tuple[ProfileEntry, ...] | None = None) -> BoardSummary:
+    """The row of the board at ``path`` checked against the library ``profile``; a damaged or
+    hostile file gives a row with an error."""
     path = Path(path)
     try:
         changed = path.stat().st_mtime_ns
@@ -91,7 +101,7 @@ def summarize(path: str | os.PathLike[str]) -> BoardSummary:
         return BoardSummary(str(path), error=f"{path.name} cannot be read: {error.strerror or error}.")
     except (MemoryError, RecursionError):
         return BoardSummary(str(path), error=f"{path.name} is too large or too deeply nested to read.")
-    return summary_of(board, str(path), changed)
+    return summary_of(board, str(path), changed, profile)
 
 
 def _read(path: Path) -> Board:
@@ -102,10 +112,13 @@ def _read(path: Path) -> Board:
     return read_board(path)
 
 
-def summary_of(board: Board, path: str, changed_ns: int = 0) -> BoardSummary:
+def summary_of(board: Board, path: str, changed_ns: int = 0,
+               profile: tuple[ProfileEntry, ...] | None = None) -> BoardSummary:
     """The row of an already read ``board``."""
     facts = _facts.gather(board)
-    found = _rules.findings(board, facts)
+    found = _rules.findings(board, facts, profile)
+    entries = () if profile is None else tuple(
+        (s.entry.label, s.state) for s in profile_states(board, facts, profile))
     metrics = _metrics.compute(board, facts)
     counts = {severity: 0 for severity in SEVERITIES}
     for finding in found:
@@ -118,13 +131,13 @@ def summary_of(board: Board, path: str, changed_ns: int = 0) -> BoardSummary:
     return BoardSummary(
         path=path, title=info.title, customer=info.customer, deal_value=info.deal_value,
         currency=info.currency, purchase_type=info.purchase_type,
-        outcome=getattr(info, "outcome", "open"), outcome_date=getattr(info, "outcome_date", "") or "",
+        outcome=info.outcome, outcome_date=info.outcome_date,
         customer_people=metrics.customer_people, our_people=metrics.our_people,
         contacts=metrics.contacts, relationships=metrics.relationships, coverage=metrics.coverage,
         expected_dmu=metrics.expected_dmu, findings=counts, codes=codes,
         single_threaded="single_threaded" in codes,
         decider_reached=("decider_unreachable" not in codes) if has_decider else None,
-        holders=holders,
+        holders=holders, profile=entries,
         people_text="\n".join(p.name.casefold() for p in people.values()),
         changed_ns=changed_ns,
     )
