@@ -36,7 +36,7 @@ def states(board: Board, facts: Facts, library: tuple[ProfileEntry, ...]) -> lis
     people = board.people
     for entry in board_entries(board, library):
         matching = tuple(sorted(pid for pid in facts.customers
-                                if entry.matches(people[pid].title, people[pid].roles)))
+                                if entry.matches(people[pid].title, people[pid].roles, people[pid].department)))
         if not matching:
             state = "missing"
         elif any(facts.partners.get(pid) for pid in matching):

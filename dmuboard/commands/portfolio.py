@@ -14,8 +14,11 @@ from typing import Any
 
 from dmuboard.boardio import UsageError
 from dmuboard.commands.analyze import _write
+from dmuboard.model.errors import UserError
 from dmuboard.portfolio import BoardSummary, SummaryCache, board_paths, our_people
+from dmuboard.portfolio.patterns import Group, compare, patterns, proposals
 from dmuboard.portfolio.profilefile import library_profile, read_profile
+from dmuboard.portfolio.summary import read_untouched
 
 NAME = "portfolio"
 HELP = "list the boards of one or more folders: coverage, findings, outcome, our people across accounts"
@@ -46,8 +49,26 @@ def rows_of(folders: list[Path], profile_file: Path | None = None) -> list[Board
     return rows
 
 
+def closed_patterns(rows: list[BoardSummary]) -> dict[str, Group]:
+    """The patterns of the won and lost boards among ``rows`` (read again, read-only)."""
+    boards = []
+    for row in rows:
+        if row.error is None and row.outcome in ("won", "lost"):
+            try:
+                boards.append(read_untouched(Path(row.path)))
+            except UserError:
+                continue  # changed into something unreadable since it was listed
+    return patterns(boards)
+
+
 def document(rows: list[BoardSummary]) -> dict[str, Any]:
-    return {"boards": [row.to_json() for row in rows], "our_people": [p.to_json() for p in our_people(rows)]}
+    groups = closed_patterns(rows)
+    return {
+        "boards": [row.to_json() for row in rows],
+        "our_people": [p.to_json() for p in our_people(rows)],
+        "patterns": {name: group.to_json() for name, group in groups.items()},
+        "proposals": [e.to_json() for e in proposals(groups["won"])],
+    }
 
 
 def run(args: argparse.Namespace) -> int:
@@ -74,6 +95,10 @@ def report(rows: list[BoardSummary]) -> str:
             f"low {f.get('low', 0)}{' | single-threaded' if row.single_threaded else ''}"
             f"{f' | profile gaps {row.profile_gaps}' if row.profile else ''}"
         )
+    groups = closed_patterns(rows)
+    if groups["won"].boards or groups["lost"].boards:
+        codes = sorted(set(groups["won"].findings_at_close) | set(groups["lost"].findings_at_close))
+        lines += ["", "At close:"] + [f"  {compare(groups, code)}" for code in codes]
     people = our_people(rows)
     if people:
         lines += ["", "Our people across accounts:"]

@@ -5,8 +5,8 @@ has a label and title keywords (Dutch and English: "CEO": ceo, algemeen directeu
 managing director) and/or a buying role. A board can add entries of its own and leave
 entries of the library out by label (the board field ``profile``).
 
-An entry matches a customer person whose title contains one of its keywords (as
-words, case and spacing ignored) or who holds its role.
+An entry matches a customer person whose title or department contains one of its
+keywords (as whole words, case and spacing ignored) or who holds its role.
 """
 
 from __future__ import annotations
@@ -61,12 +61,13 @@ class ProfileEntry:
         if not kept and self.role is None:
             raise BoardError("", "an entry needs title keywords, a role, or both")
 
-    def matches(self, title: str, roles: tuple[str, ...]) -> bool:
+    def matches(self, title: str, roles: tuple[str, ...], department: str = "") -> bool:
+        """Whether a person with this title, roles and department is what the entry asks for."""
         if self.role is not None and self.role in roles:
             return True
         if not self.keywords:
             return False
-        words = _words(title)
+        words = _words(title) + _words(department)
         return any(_words(k) in words for k in self.keywords)
 
     def to_json(self) -> dict[str, Any]:

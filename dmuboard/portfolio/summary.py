@@ -94,7 +94,7 @@ def summarize(path: str | os.PathLike[str], profile: tuple[ProfileEntry, ...] | 
     path = Path(path)
     try:
         changed = path.stat().st_mtime_ns
-        board = _read(path)
+        board = read_untouched(path)
     except UserError as error:
         return BoardSummary(str(path), error=error.message)
     except OSError as error:
@@ -104,7 +104,8 @@ def summarize(path: str | os.PathLike[str], profile: tuple[ProfileEntry, ...] | 
     return summary_of(board, str(path), changed, profile)
 
 
-def _read(path: Path) -> Board:
+def read_untouched(path: Path) -> Board:
+    """The board at ``path``, read without writing anything: not even a crash's repair."""
     journal = journal_of(path)
     if journal.exists() and journal.stat().st_size > 0:
         # Repairing it would write to the file; the portfolio only ever reads.
