@@ -172,3 +172,24 @@ def test_a_listing_leaves_out_hidden_temporary_and_other_files(tmp_path: Path) -
 def test_a_missing_folder_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "portfolio", tmp_path / "nowhere")
     assert code == 2 and "does not exist" in err and "Traceback" not in err
+
+
+def test_the_csv_export_has_a_row_per_board_and_defuses_formulas(capsys: pytest.CaptureFixture[str],
+                                                                 tmp_path: Path) -> None:
+    """A customer named like a formula is written with an apostrophe; a bad file is a row with its error."""
+    folder = tmp_path / "boards"
+    folder.mkdir()
+    board = _board("=HYPERLINK(\"x\")", ["Ann"], contacts=1)
+    write_board(folder / "a.dmu", board)
+    (folder / "b.dmu").write_bytes(b"junk")
+    code, _, err = run(capsys, "portfolio", folder, "--csv", tmp_path / "out.csv")
+    assert (code, err) == (0, "")
+    import csv
+
+    text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(text.splitlines()))
+    assert [Path(r["path"]).name for r in rows] == ["a.dmu", "b.dmu"]
+    assert rows[0]["customer"] == "'=HYPERLINK(\"x\")" and rows[0]["contacts"] == "1"
+    assert "not a DMU Board file" in rows[1]["error"]
+    code, _, err = run(capsys, "portfolio", folder, "--csv", tmp_path / "out.csv")
+    assert code == 1 and "--force" in err

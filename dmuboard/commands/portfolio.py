@@ -12,10 +12,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from dmuboard.boardio import UsageError
+from dmuboard.boardio import UsageError, write_text_atomically
 from dmuboard.commands.analyze import _write
-from dmuboard.model.errors import UserError
+from dmuboard.model.errors import StoreError, UserError
 from dmuboard.portfolio import BoardSummary, SummaryCache, board_paths, our_people
+from dmuboard.portfolio.csvout import portfolio_csv
 from dmuboard.portfolio.patterns import Group, compare, patterns, proposals
 from dmuboard.portfolio.profilefile import library_profile, read_profile
 from dmuboard.portfolio.summary import read_untouched
@@ -30,6 +31,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the rows and figures as JSON only")
     parser.add_argument("--profile", type=Path, metavar="FILE",
                         help="the DMU profile to check the boards against (default: the folder's own)")
+    parser.add_argument("--csv", type=Path, metavar="OUT", help="also write the rows to OUT as CSV")
+    parser.add_argument("--force", action="store_true", help="replace an existing OUT")
 
 
 def rows_of(folders: list[Path], profile_file: Path | None = None) -> list[BoardSummary]:
@@ -73,6 +76,10 @@ def document(rows: list[BoardSummary]) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     rows = rows_of(list(args.folders), args.profile)
+    if args.csv is not None:
+        if args.csv.exists() and not args.force:
+            raise StoreError(f"{args.csv.name} already exists; use --force to replace it.")
+        write_text_atomically(args.csv, portfolio_csv(rows), replace=args.force)
     if args.json:
         _write(json.dumps(document(rows), ensure_ascii=False, indent=2) + "\n")
     else:
