@@ -52,7 +52,7 @@ def test_won_and_lost_deals_are_counted_apart() -> None:
 def test_make_profile_from_won_deals_proposes_the_functions_of_most_won_deals() -> None:
     won = patterns([deal("won", 2), deal("won", 2), deal("lost", 1)])["won"]
     labels = [e.label for e in proposals(won)]
-    assert labels == ["Board", "Sales", "Operations"]
+    assert labels == ["Board", "Operations", "Sales"]
     assert proposals(won, existing=tuple(proposals(won)[:1])) == proposals(won)[1:]
 
 
@@ -66,4 +66,4 @@ def test_the_portfolio_command_prints_the_patterns(capsys: pytest.CaptureFixture
     document = json.loads(out)
     assert document["patterns"]["won"]["boards"] == 1
     assert document["patterns"]["lost"]["findings_at_close"]["single_threaded"] == 1
-    assert [p["label"] for p in document["proposals"]] == ["Board", "Sales", "Operations"]
+    assert [p["label"] for p in document["proposals"]] == ["Board", "Operations", "Sales"]

@@ -28,6 +28,7 @@ from dmuboard.gui.firstpaint import after_first_paint
 from dmuboard.gui.import_wizard import add_data_actions
 from dmuboard.gui.inspector import Inspector
 from dmuboard.gui.palette import Palette
+from dmuboard.gui.portfolio import add_portfolio
 from dmuboard.gui.present import add_presentation
 from dmuboard.gui.session import OpenBoard, Recent, boards_dir
 from dmuboard.gui.window_actions import build_actions, panel_actions
@@ -96,6 +97,7 @@ class MainWindow(WindowFiles):
         self.findings = add_findings_panel(self)
         add_export_actions(self)
         self.presentation = add_presentation(self)
+        self.portfolio = add_portfolio(self)
         self.actions["snap"].setChecked(bool(self.settings.value("board/snap", False, type=bool)))
         self.restore_layout()
 

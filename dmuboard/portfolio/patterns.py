@@ -128,7 +128,7 @@ def proposals(won: Group, share: float = 0.5, existing: tuple[ProfileEntry, ...]
     deals, most frequent first, leaving out labels the profile has already."""
     known = {fold(e.label) for e in existing} | {k for e in existing for k in e.keywords}
     found = []
-    for function, count in won.functions.most_common():
+    for function, count in sorted(won.functions.items(), key=lambda item: (-item[1], fold(item[0]))):
         if function == "(no department)" or won.boards == 0 or count / won.boards <= share:
             continue
         if fold(function) in known:
