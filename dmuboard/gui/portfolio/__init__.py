@@ -34,6 +34,7 @@ class PortfolioFeature:
         layout = window.central_layout
         index = layout.indexOf(window.placeholder)
         layout.removeWidget(window.placeholder)
+        window.placeholder.hide()
         window.placeholder.deleteLater()
         layout.insertWidget(index, self.start_page, 1)
         window.placeholder = self.start_page  # type: ignore[assignment]

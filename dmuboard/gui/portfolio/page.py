@@ -90,6 +90,8 @@ class PortfolioPage(QWidget):
         self.model.set_rows(rows)
         if not self.table.property("sized") and rows:
             self.table.resizeColumnsToContents()
+            for column in range(self.model.columnCount()):
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), 280))
             self.table.setProperty("sized", True)
         broken = sum(1 for r in rows if r.error is not None)
         folders = ", ".join(str(f) for f in self.library.folders())
