@@ -193,3 +193,16 @@ def test_the_csv_export_has_a_row_per_board_and_defuses_formulas(capsys: pytest.
     assert "not a DMU Board file" in rows[1]["error"]
     code, _, err = run(capsys, "portfolio", folder, "--csv", tmp_path / "out.csv")
     assert code == 1 and "--force" in err
+
+
+def test_a_row_read_while_a_journal_lies_beside_the_board_is_not_kept(tmp_path: Path) -> None:
+    """While a change is being written (a journal beside the file) the row says so; once it is gone the
+    board is read again, although the board file itself did not change since."""
+    path = tmp_path / "board.dmu"
+    write_board(path, sample_board())
+    journal = path.with_name(path.name + "-journal")
+    journal.write_bytes(b"\0" * 512)
+    cache = SummaryCache()
+    assert "being written" in (cache.summary(path).error or "")
+    journal.unlink()
+    assert cache.summary(path).error is None and cache.reads == 2

@@ -1,7 +1,8 @@
 """Summaries kept between listings, and never wrong.
 
 A row is reused only while the file is provably the one it was read from: same path,
-size, modification and change times (nanoseconds), inode and device, and for a
+size, modification and change times (nanoseconds), inode and device, no rollback
+journal beside it (a row read while one is there is never kept), and for a
 ``.dmu`` file the change counter SQLite bumps in its header on every write; for a
 ``.json`` document a hash of its bytes. A board changed behind the program's back
 (another window, a command, a sync tool) differs in one of these and is read again.
@@ -31,8 +32,11 @@ CACHE_VERSION = 1
 
 
 def file_key(path: Path) -> tuple[Any, ...] | None:
-    """What identifies this exact content of ``path``; None when it cannot be read."""
+    """What identifies this exact content of ``path``; None when it cannot be read, or while a
+    rollback journal lies beside it (a change being written, or one a crash left half-done)."""
     try:
+        if os.path.exists(str(path) + "-journal"):
+            return None
         with open(path, "rb") as handle:
             stat = os.fstat(handle.fileno())
             if path.suffix.lower() == ".json":

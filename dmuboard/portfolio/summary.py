@@ -109,7 +109,8 @@ def read_untouched(path: Path) -> Board:
     journal = journal_of(path)
     if journal.exists() and journal.stat().st_size > 0:
         # Repairing it would write to the file; the portfolio only ever reads.
-        raise UserError(f"{path.name} was left half-written by a program that stopped; open it once to repair it.")
+        raise UserError(f"{path.name} is being written right now, or was left half-written by a program that "
+                        "stopped (then open it once to repair it).")
     return read_board(path)
 
 

@@ -79,9 +79,10 @@ class PortfolioFeature:
     # -- following the open board ------------------------------------------------------
 
     def _board_opened(self) -> None:
-        editor = self.window.editor
-        if editor is not None:
-            editor.changed.connect(lambda _change: self.library.schedule())
+        editor, opened = self.window.editor, self.window.opened
+        if editor is not None and opened is not None:
+            path = str(opened.path)
+            editor.changed.connect(lambda _change: self.library.file_changed(path))
 
     # -- actions -----------------------------------------------------------------------
 

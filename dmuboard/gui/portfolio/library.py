@@ -22,6 +22,7 @@ from dmuboard.portfolio.summary import BoardSummary
 FOLDERS_KEY = "portfolio/folders"
 BOARDS_KEY = "portfolio/boards"
 SETTLE_MS = 50
+SAVE_MS = 2000
 
 
 def _paths(settings: QSettings, key: str) -> list[Path]:
@@ -44,12 +45,18 @@ class Library(QObject):
         self.cache = SummaryCache(self.profile)
         self.cache.load(self.cache_file())
         self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self.schedule)
+        self.watcher.fileChanged.connect(self.file_changed)
         self.watcher.directoryChanged.connect(self.schedule)
+        self._changed_files: set[str] = set()
+        self._whole = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SETTLE_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._settled)
+        self._save_timer = QTimer(self)  # the cache file is written when things are quiet
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_MS)
+        self._save_timer.timeout.connect(lambda: self.cache.save(self.cache_file()))
 
     # -- what is in the library -----------------------------------------------------
 
@@ -106,7 +113,29 @@ class Library(QObject):
         return data_dir() / "portfolio-cache.json"
 
     def schedule(self, *_changed: object) -> None:
+        """Something may have changed anywhere: list everything again (the cache makes it cheap)."""
+        self._whole = True
         self._timer.start()
+
+    def file_changed(self, path: str) -> None:
+        """The board at ``path`` changed (the watcher or the window says so): read it again soon."""
+        self._changed_files.add(path)
+        self._timer.start()
+
+    def _settled(self) -> None:
+        changed, self._changed_files = self._changed_files, set()
+        known = {row.path: i for i, row in enumerate(self.rows)}
+        if self._whole or not changed <= known.keys() or not all(Path(p).exists() for p in changed):
+            self._whole = False
+            self.refresh()
+            return
+        reads = self.cache.reads
+        for path in changed:  # only the boards the watcher named are read again
+            self.rows[known[path]] = self.cache.summary(Path(path))
+        self._watch_again(changed)
+        if self.cache.reads != reads:
+            self._save_timer.start()
+            self.rows_changed.emit()
 
     def refresh(self) -> None:
         paths = board_paths(self.folders(), [b for b in self.extra_boards() if b.exists()])
@@ -114,8 +143,18 @@ class Library(QObject):
         self.rows = self.cache.summaries(paths)
         self._watch([*self.folders(), *paths])
         if self.cache.reads != reads:
-            self.cache.save(self.cache_file())
+            self._save_timer.start()
         self.rows_changed.emit()
+
+    def save_now(self) -> None:
+        self._save_timer.stop()
+        self.cache.save(self.cache_file())
+
+    def _watch_again(self, paths: set[str]) -> None:
+        """A file replaced by a rename is no longer watched by Qt: watch it again."""
+        missing = sorted(paths - set(self.watcher.files()))
+        if missing:
+            self.watcher.addPaths(missing)
 
     def _watch(self, paths: list[Path]) -> None:
         wanted = {str(p) for p in paths if p.exists()}
