@@ -131,3 +131,21 @@ def test_the_profile_editor_saves_the_library_profile_and_proposes_from_won_deal
     # Operations: nobody matches; Sales (Sanne de Boer) and Finance (Ingrid Bakker) are unknown to us
     assert _cell(page, 0, "Profile gaps") == "3"
     QApplication.processEvents()
+
+
+def test_the_pdf_has_a_page_per_view_and_shows_names_as_text(kit: WindowKit, qtbot: object) -> None:
+    """Boards, patterns and our people each start a page; a name like markup is printed as it is."""
+    import subprocess
+
+    from dmuboard.gui.portfolio.export import write_pdf
+
+    folder = _library(kit, 2)
+    write_new(folder / "odd.dmu", small_board("<b>Bold</b> & co"))
+    window = kit.window(None, start=False)
+    out = kit.root / "portfolio.pdf"
+    write_pdf(out, window.portfolio.library.rows)
+    assert out.read_bytes().startswith(b"%PDF")
+    pages = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert [line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")] == ["3"]
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "<b>Bold</b> & co" in text and "Our people across accounts" in text and "WON DEALS" in text

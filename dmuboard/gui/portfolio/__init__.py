@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+from dmuboard.gui.portfolio.export import write_csv, write_pdf
 from dmuboard.gui.portfolio.library import Library
 from dmuboard.gui.portfolio.page import PortfolioPage
 from dmuboard.gui.portfolio.profile_dialog import ProfileDialog
@@ -46,6 +47,7 @@ class PortfolioFeature:
         page = PortfolioPage(self.library, parent)
         page.open_requested.connect(self.open_account)
         page.profile_requested.connect(self.edit_profile)
+        page.export_requested.connect(self.export)
         return page
 
     def _actions(self) -> None:
@@ -112,6 +114,22 @@ class PortfolioFeature:
                 self.library.save_profile(dialog.entries)
             except UserError as error:
                 self.window.show_error("Cannot save the DMU profile", error.message)
+
+    def export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self.window, "Export the portfolio", str(self.library.home /
+                                              "portfolio.pdf"), "PDF (*.pdf);;CSV (*.csv)")
+        if not name:
+            return
+        path = Path(name)
+        try:
+            if path.suffix.lower() == ".csv":
+                write_csv(path, self.library.rows)
+            else:
+                write_pdf(path.with_suffix(".pdf") if path.suffix.lower() != ".pdf" else path, self.library.rows)
+        except (UserError, OSError) as error:
+            self.window.show_error("Cannot export the portfolio", getattr(error, "message", None) or str(error))
+            return
+        self.window.say(f"The portfolio is in {path.name}.")
 
     def add_open_board(self) -> None:
         if self.window.opened is not None:

@@ -31,6 +31,7 @@ class PortfolioPage(QWidget):
 
     open_requested = Signal(Path, str)
     profile_requested = Signal()
+    export_requested = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +51,10 @@ class PortfolioPage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.outcome)
         top.addWidget(profile)
+        export = QPushButton("Export…", self)
+        export.setToolTip("The portfolio as PDF (a page per view) or CSV")
+        export.clicked.connect(self.export_requested)
+        top.addWidget(export)
 
         self.model = PortfolioModel()
         self.proxy = PortfolioFilter()
