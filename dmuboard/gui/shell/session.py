@@ -119,11 +119,17 @@ class OpenBoard:
             self.lock = None
 
 
-def open_board(path: Path) -> OpenBoard:
+def closed_reason(outcome: str) -> str:
+    word = {"won": "won", "lost": "lost", "no_decision": "closed without a decision"}.get(outcome, "closed")
+    return f"the deal is {word}; Board > Edit Closed Deal makes it editable"
+
+
+def open_board(path: Path, *, edit_closed: bool = False) -> OpenBoard:
     """Open the .dmu file ``path`` for this window.
 
     When another DMU Board window holds its lock the board opens read-only, saying
-    so. Raises :class:`~dmuboard.model.errors.UserError` (the file unchanged) when it
+    so; so does the board of a closed deal (won, lost, no decision) unless
+    ``edit_closed``. Raises :class:`~dmuboard.model.errors.UserError` (the file unchanged) when it
     cannot be opened.
     """
     path = Path(path).absolute()
@@ -137,6 +143,9 @@ def open_board(path: Path) -> OpenBoard:
     reason = OTHER_WINDOW if taken.held_elsewhere else None
     try:
         store = BoardFile.open(taken.file, read_only=reason)
+        if reason is None and store.board.info.closed and not edit_closed:
+            store.close()
+            store = BoardFile.open(taken.file, read_only=closed_reason(store.board.info.outcome))
     except BaseException:
         taken.release()
         raise
