@@ -10,8 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
+from dmuboard.gui.portfolio import PortfolioFeature
 from dmuboard.gui.portfolio.profile_dialog import ProfileDialog
 from dmuboard.gui.portfolio.table import COLUMNS
+from dmuboard.gui.shell.mainwindow import MainWindow
 from dmuboard.model.board import Link
 from dmuboard.model.document import Change
 from dmuboard.portfolio.patterns import patterns
@@ -26,6 +28,10 @@ pytestmark = QT_NOISE
 @pytest.fixture
 def kit(tmp_path: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowKit]:
     yield from make_kit(tmp_path, qtbot, monkeypatch)
+
+
+def portfolio(window: MainWindow) -> PortfolioFeature:
+    return window.context.feature(PortfolioFeature)
 
 
 def _library(kit: WindowKit, count: int = 3) -> Path:
@@ -46,7 +52,7 @@ def test_the_start_page_lists_the_library_and_search_filters_it(kit: WindowKit, 
     folder = _library(kit)
     (folder / "broken.dmu").write_bytes(b"junk")
     window = kit.window(None, start=False)
-    page = window.portfolio.start_page
+    page = portfolio(window).start_page
     assert page.isVisibleTo(window)
     assert page.proxy.rowCount() == 4
     assert "not a DMU Board file" in " ".join(_cell(page, r, "Deal") for r in range(4))
@@ -62,7 +68,7 @@ def test_the_start_page_lists_the_library_and_search_filters_it(kit: WindowKit, 
 def test_double_click_opens_the_board_and_its_changes_show_without_refresh(kit: WindowKit, qtbot: object) -> None:
     folder = _library(kit)
     window = kit.window(None, start=False)
-    page = window.portfolio.start_page
+    page = portfolio(window).start_page
     row = next(r for r in range(page.proxy.rowCount()) if _cell(page, r, "Deal") == "Deal 1")
     index = page.proxy.index(row, 1)
     rect = page.table.visualRect(index)
@@ -72,7 +78,7 @@ def test_double_click_opens_the_board_and_its_changes_show_without_refresh(kit: 
     assert not page.isVisibleTo(window)
     assert window.editor is not None
     assert window.editor.submit(Change(links=(Link("l9", "u1", "p3", "relationship"),), label="link"))
-    library = window.portfolio.library
+    library = portfolio(window).library
     qtbot.waitUntil(lambda: next(r for r in library.rows if r.title == "Deal 1").contacts == 2)  # type: ignore[attr-defined]
     with BoardFile.open(folder / "account-2.dmu") as store:  # as another program would
         store.write(Change(links=(Link("l9", "u1", "p1", "relationship"),)))
@@ -82,7 +88,7 @@ def test_double_click_opens_the_board_and_its_changes_show_without_refresh(kit: 
 def test_our_people_view_opens_the_account_with_the_person_selected(kit: WindowKit, qtbot: object) -> None:
     _library(kit, 2)
     window = kit.window(None, start=False)
-    page = window.portfolio.start_page
+    page = portfolio(window).start_page
     page.tabs.setCurrentWidget(page.people)
     top = page.people.topLevelItem(0)
     assert top.text(0) == "Sam de Wit" and top.text(1) == "2" and top.text(2) == "2"
@@ -99,7 +105,7 @@ def test_a_closed_deal_opens_read_only_until_edit_closed_deal(kit: WindowKit, qt
     window = kit.window(path)
     assert window.opened is not None and window.opened.read_only_reason is not None
     assert "won" in window.opened.read_only_reason
-    window.actions["edit_closed"].trigger()
+    window.action("edit_closed").trigger()
     assert window.opened is not None and window.opened.read_only_reason is None
 
 
@@ -121,13 +127,13 @@ def test_the_profile_editor_saves_the_library_profile_and_proposes_from_won_deal
     assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(combo.findData("decider"))
     dialog.accept()
-    window.portfolio.library.save_profile(dialog.entries)
+    portfolio(window).library.save_profile(dialog.entries)
     saved = library_profile(kit.root / "library")
     assert saved is not None
     assert [(e.label, e.keywords, e.role) for e in saved] == [
         ("Operations", ("operations",), None), ("Sales", ("sales",), None),
         ("Finance", ("cfo", "financieel directeur"), "decider")]
-    page = window.portfolio.start_page
+    page = portfolio(window).start_page
     # Operations: nobody matches; Sales (Sanne de Boer) and Finance (Ingrid Bakker) are unknown to us
     assert _cell(page, 0, "Profile gaps") == "3"
     QApplication.processEvents()
@@ -143,7 +149,7 @@ def test_the_pdf_has_a_page_per_view_and_shows_names_as_text(kit: WindowKit, qtb
     write_new(folder / "odd.dmu", small_board("<b>Bold</b> & co"))
     window = kit.window(None, start=False)
     out = kit.root / "portfolio.pdf"
-    write_pdf(out, window.portfolio.library.rows)
+    write_pdf(out, portfolio(window).library.rows)
     assert out.read_bytes().startswith(b"%PDF")
     pages = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     assert [line.split()[-1] for line in pages.splitlines() if line.startswith("Pages:")] == ["3"]

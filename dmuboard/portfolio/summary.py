@@ -23,7 +23,7 @@ from dmuboard.boardio import read_board
 from dmuboard.model.board import Board
 from dmuboard.model.errors import UserError
 from dmuboard.model.profile import ProfileEntry
-from dmuboard.store.safety import journal_of
+from dmuboard.store.sidecars import beside
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +106,7 @@ def summarize(path: str | os.PathLike[str], profile: tuple[ProfileEntry, ...] | 
 
 def read_untouched(path: Path) -> Board:
     """The board at ``path``, read without writing anything: not even a crash's repair."""
-    journal = journal_of(path)
-    if journal.exists() and journal.stat().st_size > 0:
+    if beside(path):
         # Repairing it would write to the file; the portfolio only ever reads.
         raise UserError(f"{path.name} is being written right now, or was left half-written by a program that "
                         "stopped (then open it once to repair it).")

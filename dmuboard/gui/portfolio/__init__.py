@@ -1,46 +1,47 @@
 """The portfolio in the window: the start page when no board is open, View > Portfolio
 as a window of its own, Settings > DMU Profile, and following every change.
 
-``add_portfolio(window)`` is the one hook in the main window.
+:class:`PortfolioFeature` is a feature of the window (``dmuboard.gui.shell.features``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
+from dmuboard.gui.common.feature import ActionSpec, Feature, FeatureContext, MenuSpec
 from dmuboard.gui.portfolio.export import write_csv, write_pdf
 from dmuboard.gui.portfolio.library import Library
 from dmuboard.gui.portfolio.page import PortfolioPage
 from dmuboard.gui.portfolio.profile_dialog import ProfileDialog
 from dmuboard.gui.portfolio.views import closed_groups
-from dmuboard.gui.session import open_board
 from dmuboard.model.errors import UserError
 from dmuboard.portfolio.people import name_key
 
-if TYPE_CHECKING:
-    from dmuboard.gui.mainwindow import MainWindow
 
-
-class PortfolioFeature:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.library = Library(window.settings, window)
+class PortfolioFeature(Feature):
+    def __init__(self, context: FeatureContext) -> None:
+        super().__init__(context)
+        self.library = Library(context.settings, context.window)
         self.start_page = self._page(None)
         self.separate: QWidget | None = None
+        context.boardChanged.connect(self._board_changed)
+
+    def actions(self) -> Sequence[ActionSpec | MenuSpec]:
+        return (
+            ActionSpec("portfolio", "&Portfolio", self.show_window, "view", "4_portfolio", 10,
+                       ("Ctrl+Shift+O",), tip="Every board of the library on one screen"),
+            ActionSpec("add_to_library", "Add Board to Library", self.add_open_board, "board", "6_library", 10),
+            ActionSpec("edit_closed", "Edit Closed Deal", self.edit_closed, "board", "6_library", 20),
+            ActionSpec("dmu_profile", "DMU &Profile…", self.edit_profile, "settings", "1_library", 10),
+            ActionSpec("library_folders", "Library &Folders…", self.add_folder, "settings", "1_library", 20),
+        )
+
+    def placed(self) -> None:
         # The start page takes the place of "No board is open": the window shows and hides it as before.
-        layout = window.central_layout
-        index = layout.indexOf(window.placeholder)
-        layout.removeWidget(window.placeholder)
-        window.placeholder.hide()
-        window.placeholder.deleteLater()
-        layout.insertWidget(index, self.start_page, 1)
-        window.placeholder = self.start_page  # type: ignore[assignment]
-        window.board_opened.connect(self._board_opened)
-        self._actions()
+        self.context.set_start_page(self.start_page)
         self.library.refresh()
 
     def _page(self, parent: QWidget | None) -> PortfolioPage:
@@ -50,41 +51,13 @@ class PortfolioFeature:
         page.export_requested.connect(self.export)
         return page
 
-    def _actions(self) -> None:
-        window = self.window
-        show = QAction("&Portfolio", window)
-        show.setObjectName("portfolio")
-        show.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        show.setStatusTip("Every board of the library on one screen")
-        show.triggered.connect(self.show_window)
-        profile = QAction("DMU &Profile…", window)
-        profile.setObjectName("dmu_profile")
-        profile.triggered.connect(self.edit_profile)
-        add = QAction("Add Board to Library", window)
-        add.setObjectName("add_to_library")
-        add.triggered.connect(self.add_open_board)
-        edit_closed = QAction("Edit Closed Deal", window)
-        edit_closed.setObjectName("edit_closed")
-        edit_closed.triggered.connect(self.edit_closed)
-        folders = QAction("Library &Folders…", window)
-        folders.setObjectName("library_folders")
-        folders.triggered.connect(self.add_folder)
-        for action in (show, profile, add, edit_closed, folders):
-            window.actions[action.objectName()] = action
-        window.menus["view"].addAction(show)
-        window.menus["board"].addActions([add, edit_closed])
-        settings = QMenu("&Settings", window)
-        window.menuBar().insertMenu(window.menus["help"].menuAction(), settings)
-        settings.addActions([profile, folders])
-        window.menus["settings"] = settings
-
     # -- following the open board ------------------------------------------------------
 
-    def _board_opened(self) -> None:
-        editor, opened = self.window.editor, self.window.opened
-        if editor is not None and opened is not None:
-            path = str(opened.path)
-            editor.changed.connect(lambda _change: self.library.file_changed(path))
+    def _board_changed(self) -> None:
+        editor, path = self.context.editor, self.context.path
+        if editor is not None and path is not None:
+            name = str(path)
+            editor.changed.connect(lambda _change: self.library.file_changed(name))
 
     # -- actions -----------------------------------------------------------------------
 
@@ -99,25 +72,26 @@ class PortfolioFeature:
         self.separate.activateWindow()
 
     def open_account(self, path: Path, our_person: str) -> None:
-        window = self.window
-        if not window.open_path(path):
+        context = self.context
+        if not context.open_path(path):
             return
-        if our_person and window.editor is not None and window.scene is not None:
+        if our_person and context.editor is not None and context.scene is not None:
             key = name_key(our_person)
-            ids = [p.id for p in window.editor.document.board.ours() if name_key(p.name) == key]
-            window.scene.select(people=ids)
+            ids = [p.id for p in context.editor.document.board.ours() if name_key(p.name) == key]
+            context.scene.select(people=ids)
 
     def edit_profile(self) -> None:
-        dialog = ProfileDialog(self.library.profile or (), closed_groups(self.library.rows)["won"], self.window)
+        dialog = ProfileDialog(self.library.profile or (), closed_groups(self.library.rows)["won"],
+                               self.context.dialog_parent())
         if dialog.exec():
             try:
                 self.library.save_profile(dialog.entries)
             except UserError as error:
-                self.window.show_error("Cannot save the DMU profile", error.message)
+                self.context.show_error("Cannot save the DMU profile", error.message)
 
     def export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self.window, "Export the portfolio", str(self.library.home /
-                                              "portfolio.pdf"), "PDF (*.pdf);;CSV (*.csv)")
+        name, _ = QFileDialog.getSaveFileName(self.context.dialog_parent(), "Export the portfolio",
+                                              str(self.library.home / "portfolio.pdf"), "PDF (*.pdf);;CSV (*.csv)")
         if not name:
             return
         path = Path(name)
@@ -127,33 +101,24 @@ class PortfolioFeature:
             else:
                 write_pdf(path.with_suffix(".pdf") if path.suffix.lower() != ".pdf" else path, self.library.rows)
         except (UserError, OSError) as error:
-            self.window.show_error("Cannot export the portfolio", getattr(error, "message", None) or str(error))
+            self.context.show_error("Cannot export the portfolio", getattr(error, "message", None) or str(error))
             return
-        self.window.say(f"The portfolio is in {path.name}.")
+        self.context.say(f"The portfolio is in {path.name}.")
 
     def add_open_board(self) -> None:
-        if self.window.opened is not None:
-            self.library.add_board(self.window.opened.path)
-            self.window.say(f"{self.window.opened.path.name} is in the library now.")
+        path = self.context.path
+        if path is not None:
+            self.library.add_board(path)
+            self.context.say(f"{path.name} is in the library now.")
 
     def add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, "Add a folder of boards to the library")
+        folder = QFileDialog.getExistingDirectory(self.context.dialog_parent(), "Add a folder of boards to the library")
         if folder:
             self.library.set_folders([*self.library.folders(), Path(folder)])
 
     def edit_closed(self) -> None:
-        window = self.window
-        opened = window.opened
-        if opened is None or window.editor is None or not window.editor.document.board.info.closed:
-            window.say("Only the board of a closed deal opens read-only for being closed.")
+        editor = self.context.editor
+        if editor is None or not editor.document.board.info.closed:
+            self.context.say("Only the board of a closed deal opens read-only for being closed.")
             return
-        path = opened.path
-        window.release_board()
-        try:
-            window.install(open_board(path, edit_closed=True))
-        except UserError as error:
-            window.show_error("Cannot open the board", error.message)
-
-
-def add_portfolio(window: MainWindow) -> PortfolioFeature:
-    return PortfolioFeature(window)
+        self.context.reopen_editable()

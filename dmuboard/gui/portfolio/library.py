@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
 
-from dmuboard.gui.session import data_dir
+from dmuboard.gui.common.appdata import data_dir
 from dmuboard.model.errors import UserError
 from dmuboard.model.profile import ProfileEntry
 from dmuboard.portfolio import SummaryCache, board_paths, default_folder

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dmuboard.gui.inspector.board_page import OUTCOME_LABELS
+from dmuboard.gui.panels.inspector.board_page import OUTCOME_LABELS
 from dmuboard.gui.portfolio.library import Library
 from dmuboard.gui.portfolio.table import PATH_ROLE, PortfolioFilter, PortfolioModel
 from dmuboard.gui.portfolio.views import PatternsView, PeopleView

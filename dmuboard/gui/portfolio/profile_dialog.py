@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dmuboard.gui.roletext import ROLE_LABELS
 from dmuboard.model.board import ROLES
 from dmuboard.model.errors import BoardError, UserError
 from dmuboard.model.profile import ProfileEntry
+from dmuboard.model.vocabulary import ROLE_LABELS
 from dmuboard.portfolio.patterns import Group, proposals
 
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from dmuboard.gui.inspector.board_page import OUTCOME_LABELS, show_amount
-from dmuboard.gui.roletext import PURCHASE_LABELS
+from dmuboard.gui.panels.inspector.board_page import OUTCOME_LABELS, show_amount
+from dmuboard.model.vocabulary import PURCHASE_LABELS
 from dmuboard.portfolio.summary import BoardSummary
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -10,35 +10,26 @@ Recent files and the last board are remembered in QSettings.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 
 from dmuboard.boardio import kind_of, read_board
 from dmuboard.boardlock import Claim, claim
+from dmuboard.gui.common.appdata import DATA_DIR_VARIABLE as DATA_DIR_VARIABLE
+from dmuboard.gui.common.appdata import data_dir
 from dmuboard.model.board import Board, BoardInfo
 from dmuboard.model.errors import NotABoardError, StoreError
 from dmuboard.sample import sample_board
 from dmuboard.store import BoardFile, write_new
 
-DATA_DIR_VARIABLE = "DMUBOARD_DATA_DIR"
 OTHER_WINDOW = "it is open in another DMU Board window"
 RECENT_KEY = "files/recent"
 LAST_KEY = "files/last"
 RECENT_LIMIT = 10
 NEW_NAME = "Untitled board"
-
-
-def data_dir() -> Path:
-    """The app's own folder (``$DMUBOARD_DATA_DIR`` when set, as tests do)."""
-    chosen = os.environ.get(DATA_DIR_VARIABLE)
-    if chosen:
-        return Path(chosen)
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location or Path.home() / ".local" / "share" / "dmuboard")
 
 
 def boards_dir() -> Path:

@@ -2,14 +2,14 @@
 board's changes to the library's DMU profile.
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0003
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0001"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -27,4 +27,4 @@ def downgrade() -> None:
     with op.batch_alter_table("boards") as batch:
         for column in ("profile", "outcome_reason", "outcome_date", "outcome"):
             batch.drop_column(column)
-    op.execute("PRAGMA user_version = 1")
+    op.execute("PRAGMA user_version = 3")
