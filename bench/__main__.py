@@ -30,6 +30,7 @@ SCENARIOS = [
     ("history-open", "scenarios_history", "open_with_history"),
     ("history-moment", "scenarios_history", "past_moment"),
     ("history-diff", "scenarios_history", "diff_moments"),
+    ("portfolio", "scenarios_portfolio", "portfolio"),
 ]
 
 

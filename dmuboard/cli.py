@@ -24,7 +24,8 @@ from dmuboard.boardio import UsageError
 from dmuboard.model.errors import UserError
 
 # Module names under dmuboard.commands, in the order `--help` lists them.
-COMMAND_MODULES = ("demo", "convert", "check", "analyze", "export", "import_csv", "layout", "history", "mark", "diff")
+COMMAND_MODULES = ("demo", "convert", "check", "analyze", "export", "import_csv", "layout", "history", "mark", "diff",
+                   "portfolio")
 
 
 def _commands(only: str | None = None) -> dict[str, ModuleType]:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings
 from dmuboard.gui.shell.mainwindow import MainWindow
 from dmuboard.gui.shell.session import DATA_DIR_VARIABLE
 from dmuboard.model.board import Board, BoardInfo, Link, Person
+from dmuboard.portfolio.library import LIBRARY_VARIABLE
 from dmuboard.store import BoardFile, write_new
 
 # The offscreen platform warns about dock widgets it cannot size natively; harmless.
@@ -94,6 +95,7 @@ def make_kit(tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> Ite
     """For a test module's ``kit`` fixture: windows with private settings and data
     folder, closed after the test."""
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(tmp_path / "data"))
+    monkeypatch.setenv(LIBRARY_VARIABLE, str(tmp_path / "library"))  # never the user's own DMU Boards
     made = WindowKit(tmp_path, qtbot)
     yield made
     made.close_all()

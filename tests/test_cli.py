@@ -367,7 +367,7 @@ def newer_dmu(tmp_path: Path) -> Path:
     (lambda d: (d / "plain.dmu").write_text("just some text", "utf-8") and d / "plain.dmu",
      ["plain.dmu", "not a DMU Board file"]),
     (broken_rule, ["people[3].stance", "enemy"]),
-    (newer_json, [str(jsonformat.VERSION + 6), f"version {jsonformat.VERSION}"]),
+    (newer_json, [str(jsonformat.VERSION + 6), f"version {jsonformat.NEWEST}"]),
     (newer_dmu, [str(SCHEMA_VERSION + 6), str(SCHEMA_VERSION), "newer"]),
     (lambda d: d / "missing.dmu", ["missing.dmu", "does not exist"]),
     (lambda d: d, ["folder"]),

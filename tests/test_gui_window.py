@@ -242,7 +242,7 @@ def test_save_a_copy_switches_to_the_copy_and_leaves_the_original(kit: WindowKit
 def test_menus_toolbar_and_shortcuts_are_there(kit: WindowKit) -> None:
     """The usual menus, a toolbar, and the shortcuts the issue names (Redo has two)."""
     window = kit.window(kit.board())
-    assert set(window.menus) == {"file", "edit", "view", "board", "help"}
+    assert set(window.menus) == {"file", "edit", "view", "board", "settings", "help"}
     assert window.toolbar.actions()
     keys = {name: [s.toString() for s in action.shortcuts()] for name, action in window.named_actions().items()}
     assert keys["undo"] == ["Ctrl+Z"]

@@ -184,7 +184,7 @@ def test_version_1_document_and_file_are_read(tmp_path: Path) -> None:
         pid = next(iter(doc.board.people))
         doc.apply(Change(people=(replace(doc.board.people[pid], influence=5),)))
     with sqlite3.connect(copy) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone() == (3,)
+        assert connection.execute("PRAGMA user_version").fetchone() == (4,)
     connection.close()
     with BoardFile.open(copy) as store:
         assert len(store.history()) == 1

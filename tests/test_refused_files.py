@@ -132,7 +132,8 @@ REFUSED = {
     "extra index": (_sql("CREATE INDEX by_name ON people (name)"), "index 'by_name'"),
     "extra column": (_sql("ALTER TABLE people ADD COLUMN shoe_size INTEGER"), "'people' is not as expected"),
     "two boards": (_sql("INSERT INTO boards SELECT 2, title, customer, our_company, deal_value, currency, "
-                        "purchase_type, required_roles, notes, stale_days FROM boards"), "2 boards"),
+                        "purchase_type, required_roles, notes, stale_days, outcome, outcome_date, "
+                        "outcome_reason, profile FROM boards"), "2 boards"),
     "huge name": (_huge_name, "far larger than any board field"),
     "roles not JSON": (_bad_json_roles, "roles: is not a list"),
     "stance not allowed": (_wrong_stance, "'enemy' is not one of"),

@@ -19,6 +19,7 @@ from dmuboard.analysis.metrics import BENCHMARK_CONTACTS, BENCHMARK_DMU, expecte
 from dmuboard.analysis.paths import WarmPath, WarmPaths, warm_path
 from dmuboard.analysis.result import SEVERITIES, Analysis, Finding, Metrics
 from dmuboard.model.board import Board
+from dmuboard.model.profile import ProfileEntry
 
 __all__ = [
     "BENCHMARK_CONTACTS",
@@ -38,17 +39,19 @@ __all__ = [
 ]
 
 
-def analyze(board: Board, today: datetime.date | None = None) -> Analysis:
+def analyze(
+    board: Board, today: datetime.date | None = None, *, profile: tuple[ProfileEntry, ...] | None = None
+) -> Analysis:
     """The metrics and the findings of ``board`` on the day ``today`` (UTC's today by
     default; it decides which relationships are stale), findings in the spec's order
-    and worded."""
-    wording, facts, findings = unworded_findings(board, today)
+    and worded; ``profile`` is the library's DMU profile (None: no ``profile_gap`` findings)."""
+    wording, facts, findings = unworded_findings(board, today, profile=profile)
     found = [wording.word(finding) for finding in findings]
     return Analysis(_metrics.compute(wording.board, facts), found)
 
 
 def unworded_findings(
-    board: Board, today: datetime.date | None = None
+    board: Board, today: datetime.date | None = None, *, profile: tuple[ProfileEntry, ...] | None = None
 ) -> tuple[Wording, _facts.Facts, list[Finding]]:
     """The findings in the spec's order without their words, and the :class:`Wording` that
     words them (for callers that show only some, such as a comparison of two moments)."""
@@ -56,7 +59,7 @@ def unworded_findings(
     stale = _staleness.stale_links(board, day)
     board = _staleness.weakened(board, stale)
     facts = _facts.gather(board)
-    findings = _rules.findings(board, facts)
+    findings = _rules.findings(board, facts, profile)
     if stale:
         findings.extend(_staleness.stale_findings(board, facts, stale))
         findings.sort(key=Finding.sort_key)
@@ -74,6 +77,9 @@ def to_json(analysis: Analysis, board: Board) -> dict[str, Any]:
             item["role"] = f.role
         if f.expected is not None:
             item["expected"] = list(f.expected)
+        if f.label is not None:
+            item["label"] = f.label
+            item["state"] = f.state
         findings.append(item)
     return {
         "board": board.info.title,

@@ -85,7 +85,8 @@ class Wording:
         """``finding`` with its message and advice (made directly: dataclasses.replace costs twice as much)."""
         message, advice = _TEXTS[finding.code](self, finding)
         return Finding(code=finding.code, severity=finding.severity, people=finding.people, message=_tidy(message),
-                       role=finding.role, expected=finding.expected, advice=_tidy(advice))
+                       role=finding.role, expected=finding.expected, advice=_tidy(advice),
+                       label=finding.label, state=finding.state)
 
 
 def _tidy(text: str) -> str:
@@ -131,6 +132,17 @@ def _single_owner(w: Wording, f: Finding) -> tuple[str, str]:
     ours = w.name(f.people[0])
     return (f"{ours} holds every relationship with {w.org}.",
             f"Spread the account: introduce colleagues to {ours}'s contacts, so the deal does not hang on one person.")
+
+
+def _profile_gap(w: Wording, f: Finding) -> tuple[str, str]:
+    label = f.label or ""
+    if f.state == "missing":
+        return (f"Our DMU profile asks for {label}, and nobody on the board is {label}.",
+                f"Find out who the {label} is at {w.org} and add them to the board.")
+    names = _names(w, f.people)
+    return (f"{names} ({label} in our DMU profile) {'is' if len(f.people) == 1 else 'are'} on the board, "
+            "but none of us has a relationship there.",
+            f"Build a relationship with {names}: {w.introduction(f.people[0])}")
 
 
 def _missing_role(w: Wording, f: Finding) -> tuple[str, str]:
@@ -203,6 +215,7 @@ _TEXTS: dict[str, Callable[[Wording, Finding], tuple[str, str]]] = {
     "dmu_size_gap": _dmu_size_gap,
     "isolated_person": _isolated_person,
     "stale_relationship": _stale_relationship,
+    "profile_gap": _profile_gap,
 }
 
 

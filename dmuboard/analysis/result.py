@@ -23,10 +23,12 @@ class Finding:
     role: str | None = None
     expected: tuple[int, int] | None = None
     advice: str = ""
+    label: str | None = None  # profile_gap: the profile entry
+    state: str | None = None  # profile_gap: "missing" or "unknown"
 
-    def sort_key(self) -> tuple[int, str, list[str], str]:
-        """Severity (high first), then code, then people as a list, then role."""
-        return (SEVERITIES.index(self.severity), self.code, list(self.people), self.role or "")
+    def sort_key(self) -> tuple[int, str, list[str], str, str]:
+        """Severity (high first), then code, then people as a list, then role, then profile label."""
+        return (SEVERITIES.index(self.severity), self.code, list(self.people), self.role or "", self.label or "")
 
 
 @dataclass(frozen=True, slots=True)

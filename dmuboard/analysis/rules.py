@@ -12,8 +12,10 @@ from dmuboard.analysis.centrality import central_people
 from dmuboard.analysis.facts import Facts
 from dmuboard.analysis.metrics import expected_dmu, roles_held
 from dmuboard.analysis.paths import reaches_any
+from dmuboard.analysis.profile import gaps
 from dmuboard.analysis.result import Finding
 from dmuboard.model.board import Board
+from dmuboard.model.profile import ProfileEntry
 
 SWAY_ROLES = frozenset({"influencer", "decider", "sponsor"})
 HEAVY_ROLES = frozenset({"decider", "sponsor"})
@@ -21,11 +23,12 @@ KEY_ROLES = frozenset({"decider", "buyer", "sponsor"})
 COVERED_STANCES = frozenset({"blocker", "skeptic"})
 
 
-def findings(board: Board, facts: Facts) -> list[Finding]:
-    """Every finding of the board, in the spec's order."""
+def findings(board: Board, facts: Facts, profile: tuple[ProfileEntry, ...] | None = None) -> list[Finding]:
+    """Every finding of the board, in the spec's order; ``profile`` is the library's DMU profile."""
     found = [*_access(facts), *_people(board, facts), *_roles(board, facts), *_reach(board, facts)]
     found.extend(_hidden_influencers(board, facts))
     found.extend(_sizes(board, facts))
+    found.extend(gaps(board, facts, profile))
     found.sort(key=Finding.sort_key)
     return found
 

@@ -26,11 +26,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as-of", type=iso_day, metavar="DATE",
                         help="analyse as on this day (2026-11-30), which decides the stale relationships; "
                         "default: today (UTC)")
+    parser.add_argument("--profile", type=Path, metavar="FILE",
+                        help="check the board against this DMU profile (default: its library's, "
+                        "dmu-profile.json beside it, if there is one)")
 
 
 def run(args: argparse.Namespace) -> int:
     board = read_board(args.file)
-    analysis = analyze(board, args.as_of)
+    from dmuboard.portfolio.profilefile import library_profile, read_profile
+
+    profile = read_profile(args.profile) if args.profile else library_profile(args.file.parent)
+    analysis = analyze(board, args.as_of, profile=profile)
     json_text = args.json and json.dumps(to_json(analysis, board), ensure_ascii=False, indent=2)
     text = json_text or report(analysis, board)
     _write(text + "\n")

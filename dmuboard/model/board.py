@@ -39,6 +39,8 @@ LAYERS = ("reporting", "influence", "relationship", "conflict", "stance")
 DIRECTED_KINDS = frozenset({"reports_to", "influences"})
 DEFAULT_REQUIRED_ROLES = ("decider", "buyer", "user", "influencer")
 DEFAULT_STALE_DAYS = 90
+OUTCOMES = ("open", "won", "lost", "no_decision")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _CURRENCY = re.compile(r"[A-Z]{3}")
 # Half of a UTF-16 pair on its own (JSON allows "\\ud800") is not a character: no
@@ -144,6 +146,14 @@ class BoardInfo:
     notes: str = ""
     # A relationship with no contact for this many days counts as stale (see the analysis).
     stale_days: int = DEFAULT_STALE_DAYS
+    outcome: str = "open"
+    outcome_date: str = ""  # ISO date of the close, or "" (open deals, or not known)
+    outcome_reason: str = ""
+    profile: Any = None  # a dmuboard.model.profile.BoardProfile; None: the library's profile as it is
+
+    @property
+    def closed(self) -> bool:
+        return self.outcome != "open"
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -161,6 +171,27 @@ class BoardInfo:
         set_(self, "required_roles", _choices(self.required_roles, "required_roles", ROLES))
         _text(self.notes, "notes", 0, 20000)
         set_(self, "stale_days", _integer(self.stale_days, "stale_days", 1, 3650))
+        _choice(self.outcome, "outcome", OUTCOMES)
+        _text(self.outcome_date, "outcome_date", 0, 10)
+        if self.outcome_date:
+            _check_date(self.outcome_date, "outcome_date")
+        _text(self.outcome_reason, "outcome_reason", 0, 2000)
+        if self.profile is not None:
+            from dmuboard.model.profile import board_profile_from_json
+
+            profile = board_profile_from_json(self.profile)
+            set_(self, "profile", None if profile.empty else profile)
+
+
+def _check_date(value: str, name: str) -> None:
+    import datetime
+
+    try:
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise BoardError(name, f"{_show(value)} is not an ISO date (2026-11-30)") from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,12 +18,15 @@ from dmuboard.model.document import check_board
 from dmuboard.model.errors import BoardError
 from dmuboard.model.history.entry import Entry, entries_from_json, entry_to_json
 from dmuboard.model.history.timeline import Timeline
+from dmuboard.model.profile import board_profile_from_json
 
 FORMAT = "dmuboard"
 VERSION = 2  # version 2 adds fields (board-format.md); version 1 documents read as before
+NEWEST = VERSION  # the newest version this program reads (and writes, for boards that need it)
 
 _INFO_FIELDS = ("title", "customer", "our_company", "deal_value", "currency",
-                "purchase_type", "required_roles", "notes", "stale_days")
+                "purchase_type", "required_roles", "notes", "stale_days",
+                "outcome", "outcome_date", "outcome_reason")
 _PERSON_FIELDS = ("id", "side", "name", "title", "department", "organisation", "roles",
                   "stance", "influence", "interests", "notes", "x", "y", "pinned")
 
@@ -57,10 +60,10 @@ def board_from_document(document: Any) -> Board:
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
         raise BoardError("version", f"expected a whole number, got {version!r}")
-    if version > VERSION:
+    if version > NEWEST:
         raise BoardError(
             "version",
-            f"this document is format version {version}; this program reads version {VERSION} "
+            f"this document is format version {version}; this program reads version {NEWEST} "
             "and older. Update DMU Board to open it.",
         )
     if version < 1:
@@ -71,6 +74,10 @@ def board_from_document(document: Any) -> Board:
     _need(info_data, "title", "board")
     try:
         fields = _pick(info_data, _INFO_FIELDS)
+        if "outcome_date" in fields and fields["outcome_date"] is None:
+            del fields["outcome_date"]  # null: no date
+        if "profile" in info_data:
+            fields["profile"] = board_profile_from_json(info_data["profile"])
         info = BoardInfo(**fields)
     except BoardError as error:
         raise error.within("board") from None
@@ -133,6 +140,8 @@ def written_version(board: Board, history: list[Entry] | None = None) -> int:
         or board.info.stale_days != DEFAULT_STALE_DAYS
         or any(p.pinned for p in board.people.values())
         or any(link.last_contact is not None for link in board.links.values())
+        or board.info.outcome != "open" or bool(board.info.outcome_date) or bool(board.info.outcome_reason)
+        or board.info.profile is not None
     )
     return 2 if uses_version_2 else 1
 
@@ -163,6 +172,12 @@ def board_to_document(board: Board) -> dict[str, Any]:
         if link.last_contact is not None:
             entry["last_contact"] = link.last_contact
         links.append(entry)
+    extra: dict[str, Any] = {}
+    if info.outcome != "open" or info.outcome_date or info.outcome_reason:
+        extra.update(outcome=info.outcome, outcome_date=info.outcome_date or None,
+                     outcome_reason=info.outcome_reason)
+    if info.profile is not None:
+        extra["profile"] = info.profile.to_json()
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": written_version(board),
@@ -176,6 +191,7 @@ def board_to_document(board: Board) -> dict[str, Any]:
             "required_roles": list(info.required_roles),
             "notes": info.notes,
             **({"stale_days": info.stale_days} if info.stale_days != DEFAULT_STALE_DAYS else {}),
+            **extra,
         },
         "people": people,
         "links": links,

@@ -27,6 +27,7 @@ from dmuboard.model.document import Change, Document, check_board, reporting_cyc
 from dmuboard.model.errors import BoardError, NotABoardError, ReadOnlyError, StoreError
 from dmuboard.model.history.delta import delta_of
 from dmuboard.model.history.entry import Entry, now_utc, system_user
+from dmuboard.model.profile import board_profile_from_json
 from dmuboard.model.repair import Repair, plan_repair
 from dmuboard.store import historyrows, safety, sidecars
 from dmuboard.store.historyfile import HistoryOfFile
@@ -489,6 +490,8 @@ def _board_from_rows(
         purchase_type=info["purchase_type"],
         required_roles=listed(info["required_roles"], "required_roles"), notes=info["notes"],
         stale_days=info["stale_days"],
+        outcome=info["outcome"], outcome_date=info["outcome_date"], outcome_reason=info["outcome_reason"],
+        profile=_profile(info["profile"]),
     )
     board = Board(board_info)
     for row in people:
@@ -517,12 +520,25 @@ def _board_from_rows(
     return board
 
 
+def _profile(text: Any) -> Any:
+    if text is None:
+        return None
+    if not isinstance(text, str):
+        raise BoardError("profile", "is not a profile")
+    try:
+        return board_profile_from_json(json.loads(text))
+    except (ValueError, RecursionError):
+        raise BoardError("profile", "is not valid JSON") from None
+
+
 def _info_row(info: BoardInfo) -> dict[str, Any]:
     return {
         "title": info.title, "customer": info.customer, "our_company": info.our_company,
         "deal_value": info.deal_value, "currency": info.currency,
         "purchase_type": info.purchase_type, "required_roles": json.dumps(list(info.required_roles)),
-        "notes": info.notes, "stale_days": info.stale_days,
+        "notes": info.notes, "stale_days": info.stale_days, "outcome": info.outcome,
+        "outcome_date": info.outcome_date, "outcome_reason": info.outcome_reason,
+        "profile": None if info.profile is None else json.dumps(info.profile.to_json(), ensure_ascii=False),
     }
 
 

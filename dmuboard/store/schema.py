@@ -35,6 +35,10 @@ class BoardRow(Base):
     required_roles: Mapped[str] = mapped_column(Text, default="[]")
     notes: Mapped[str] = mapped_column(Text, default="")
     stale_days: Mapped[int] = mapped_column(Integer, default=90, server_default="90")
+    outcome: Mapped[str] = mapped_column(String(16), default="open")
+    outcome_date: Mapped[str] = mapped_column(String(10), default="")
+    outcome_reason: Mapped[str] = mapped_column(Text, default="")
+    profile: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON {"add", "omit"}, or NULL
 
 
 class PersonRow(Base):

@@ -9,14 +9,14 @@ writing and for the migrations; a test checks that the two agree.
 from __future__ import annotations
 
 APPLICATION_ID = 0x444D5542  # "DMUB"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Every object the program creates; anything else in a file is refused on opening.
 KNOWN_TABLES = frozenset({"boards", "people", "links", "views", "history", "alembic_version"})
 
 # The columns of each table of the newest schema, in the order they are declared.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "boards": ("id", "title", "customer", "our_company", "deal_value", "currency", "purchase_type",
-               "required_roles", "notes", "stale_days"),
+               "required_roles", "notes", "stale_days", "outcome", "outcome_date", "outcome_reason", "profile"),
     "people": ("board_id", "id", "position", "side", "name", "title", "department", "organisation", "roles",
                "stance", "influence", "interests", "notes", "x", "y", "pinned"),
     "links": ("board_id", "id", "position", "source", "target", "kind", "strength", "note", "last_contact"),

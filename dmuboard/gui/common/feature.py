@@ -9,7 +9,7 @@ through the context, which says by :attr:`FeatureContext.boardChanged` when anot
 board is put in the window (or taken out). Adding a feature is one module with such
 a class and one line in ``dmuboard.gui.shell.features.FEATURES``.
 
-Menus are named by id: ``file``, ``edit``, ``view``, ``board``, ``help`` and the
+Menus are named by id: ``file``, ``edit``, ``view``, ``board``, ``settings``, ``help`` and the
 submenus ``file/recent``, ``view/panels``, ``view/layers``. Within a menu, actions
 are sorted by group (a string, compared as text; a separator between groups) and
 then by order. The groups in use:
@@ -19,8 +19,11 @@ then by order. The groups in use:
            9_close (Close Window 10, Quit 20)
     edit   1_undo, 2_select (Delete, Select All), 3_find
     view   1_zoom, 2_window (Panels 10, Full Screen 20, Layers 30, Save View 40, History 50), 3_present
+    view   4_portfolio (Portfolio 10)
     board  1_board (Connect 10, Snap 20, Auto-Layout 30, Warm Path 40), 5_history (Mark Review 10,
-           Compare 20, Export Changes Since 30, Compact History 40, Your Name in the History 50)
+           Compare 20, Export Changes Since 30, Compact History 40, Your Name in the History 50),
+           6_library (Add Board to Library 10, Edit Closed Deal 20)
+    settings 1_library (DMU Profile 10, Library Folders 20)
     help   1_help
 
 Toolbar groups: 1_file, 2_edit, 3_zoom, 4_board, 5_find.
@@ -162,6 +165,9 @@ class Host(Protocol):
     def show_error(self, title: str, text: str) -> None: ...
     def ask_yes_no(self, title: str, text: str) -> bool: ...
     def show_instead_of_canvas(self, widget: QWidget | None) -> None: ...
+    def set_start_page(self, widget: QWidget) -> None: ...
+    def open_path(self, path: Any) -> bool: ...
+    def reopen_editable(self) -> None: ...
 
 
 class FeatureContext(QObject):
@@ -248,6 +254,18 @@ class FeatureContext(QObject):
         """Show ``widget`` where the canvas is, the canvas hidden (None: the canvas again).
         The widget stays the caller's: the window only places it."""
         self._host.show_instead_of_canvas(widget)
+
+    def set_start_page(self, widget: QWidget) -> None:
+        """Show ``widget`` instead of "No board is open" while no board is open."""
+        self._host.set_start_page(widget)
+
+    def open_path(self, path: Any) -> bool:
+        """Open the board at ``path`` in the window (False, the user told why, when it cannot)."""
+        return self._host.open_path(path)
+
+    def reopen_editable(self) -> None:
+        """Open the open board again, editable although its deal is closed."""
+        self._host.reopen_editable()
 
     def flush_typing(self) -> None:
         """What is typed in a panel belongs in what is read next (an export, a copy)."""

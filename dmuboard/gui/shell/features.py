@@ -15,6 +15,7 @@ from dmuboard.gui.panels.findbar import FindFeature
 from dmuboard.gui.panels.findings import FindingsFeature
 from dmuboard.gui.panels.inspector.feature import InspectorFeature
 from dmuboard.gui.panels.palette import PaletteFeature
+from dmuboard.gui.portfolio import PortfolioFeature
 from dmuboard.gui.present import Presentation
 
 FEATURES: tuple[type[Feature], ...] = (
@@ -27,6 +28,7 @@ FEATURES: tuple[type[Feature], ...] = (
     ExportFeature,
     Presentation,
     HistoryFeature,
+    PortfolioFeature,
 )
 
 

@@ -29,9 +29,10 @@ from dmuboard.gui.shell.docks import Docks
 from dmuboard.gui.shell.features import make_features
 from dmuboard.gui.shell.menus import Placer, panel_actions, window_actions
 from dmuboard.gui.shell.parts import WindowParts
-from dmuboard.gui.shell.session import OpenBoard, Recent, boards_dir
+from dmuboard.gui.shell.session import OpenBoard, Recent, boards_dir, open_board
 from dmuboard.localfiles import shown
 from dmuboard.model.document import Change
+from dmuboard.model.errors import UserError
 
 APP_NAME = "DMU Board"
 
@@ -57,7 +58,7 @@ class MainWindow(WindowParts):
         self.banner = ReadOnlyBanner(central)
         self.central_layout.addWidget(self.banner)
         self.banner.repair_button.clicked.connect(self.repair_board)
-        self.placeholder = QLabel("No board is open.", central)
+        self.placeholder: QWidget = QLabel("No board is open.", central)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.central_layout.addWidget(self.placeholder, 1)
         self.setCentralWidget(central)
@@ -153,6 +154,27 @@ class MainWindow(WindowParts):
         elif live is not None:
             live.show()
             live.setFocus()
+
+    def set_start_page(self, widget: QWidget) -> None:
+        """``widget`` takes the place of "No board is open": shown while no board is."""
+        index = self.central_layout.indexOf(self.placeholder)
+        self.central_layout.removeWidget(self.placeholder)
+        self.placeholder.hide()
+        self.placeholder.deleteLater()
+        self.central_layout.insertWidget(index, widget, 1)
+        self.placeholder = widget
+        widget.setVisible(self.opened is None)
+
+    def reopen_editable(self) -> None:
+        """Open the open board again, editable although its deal is closed."""
+        if self.opened is None:
+            return
+        path = self.opened.path
+        self.release_board()
+        try:
+            self.install(open_board(path, edit_closed=True))
+        except UserError as error:
+            self.show_error("Cannot open the board", error.message)
 
     def _prepare_writing(self, opened: OpenBoard) -> None:
         """Once the board is on screen: make the first change as quick as the next ones."""

@@ -19,7 +19,8 @@ from dmuboard.gui.common.feature import ActionSpec, Key, MenuSpec
 from dmuboard.gui.shell.icons import icon
 
 Keys = QKeySequence.StandardKey
-MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("board", "&Board"), ("help", "&Help"))
+MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("board", "&Board"), ("settings", "&Settings"),
+         ("help", "&Help"))
 
 
 def _keys(keys: Iterable[Key]) -> list[QKeySequence]:

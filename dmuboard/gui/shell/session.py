@@ -10,35 +10,26 @@ Recent files and the last board are remembered in QSettings.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 
 from dmuboard.boardio import kind_of, read_board
 from dmuboard.boardlock import Claim, claim
+from dmuboard.gui.common.appdata import DATA_DIR_VARIABLE as DATA_DIR_VARIABLE
+from dmuboard.gui.common.appdata import data_dir
 from dmuboard.model.board import Board, BoardInfo
 from dmuboard.model.errors import NotABoardError, StoreError
 from dmuboard.sample import sample_board
 from dmuboard.store import BoardFile, write_new
 
-DATA_DIR_VARIABLE = "DMUBOARD_DATA_DIR"
 OTHER_WINDOW = "it is open in another DMU Board window"
 RECENT_KEY = "files/recent"
 LAST_KEY = "files/last"
 RECENT_LIMIT = 10
 NEW_NAME = "Untitled board"
-
-
-def data_dir() -> Path:
-    """The app's own folder (``$DMUBOARD_DATA_DIR`` when set, as tests do)."""
-    chosen = os.environ.get(DATA_DIR_VARIABLE)
-    if chosen:
-        return Path(chosen)
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location or Path.home() / ".local" / "share" / "dmuboard")
 
 
 def boards_dir() -> Path:
@@ -119,11 +110,17 @@ class OpenBoard:
             self.lock = None
 
 
-def open_board(path: Path) -> OpenBoard:
+def closed_reason(outcome: str) -> str:
+    word = {"won": "won", "lost": "lost", "no_decision": "closed without a decision"}.get(outcome, "closed")
+    return f"the deal is {word}; Board > Edit Closed Deal makes it editable"
+
+
+def open_board(path: Path, *, edit_closed: bool = False) -> OpenBoard:
     """Open the .dmu file ``path`` for this window.
 
     When another DMU Board window holds its lock the board opens read-only, saying
-    so. Raises :class:`~dmuboard.model.errors.UserError` (the file unchanged) when it
+    so; so does the board of a closed deal (won, lost, no decision) unless
+    ``edit_closed``. Raises :class:`~dmuboard.model.errors.UserError` (the file unchanged) when it
     cannot be opened.
     """
     path = Path(path).absolute()
@@ -137,6 +134,9 @@ def open_board(path: Path) -> OpenBoard:
     reason = OTHER_WINDOW if taken.held_elsewhere else None
     try:
         store = BoardFile.open(taken.file, read_only=reason)
+        if reason is None and store.board.info.closed and not edit_closed:
+            store.close()
+            store = BoardFile.open(taken.file, read_only=closed_reason(store.board.info.outcome))
     except BaseException:
         taken.release()
         raise

@@ -26,7 +26,7 @@ PERSON_FIELDS = ("side", "name", "title", "department", "organisation", "roles",
                  "influence", "interests", "notes", "x", "y", "pinned")
 LINK_FIELDS = ("strength", "note", "last_contact")
 INFO_FIELDS = ("title", "customer", "our_company", "deal_value", "currency", "purchase_type",
-               "required_roles", "notes", "stale_days")
+               "required_roles", "notes", "stale_days", "outcome", "outcome_date", "outcome_reason")
 
 Fields = dict[str, Any]
 LinkKey = tuple[str, str, str]  # from, to, kind as given (see key_of for the undirected order)

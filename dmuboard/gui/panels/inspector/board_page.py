@@ -8,11 +8,12 @@ from typing import Any
 
 from dmuboard.gui.panels.inspector.fields import ChecksField, ChoiceField, LineField, TextField
 from dmuboard.gui.panels.inspector.page import Page
-from dmuboard.model.board import PURCHASE_TYPES, ROLES, BoardInfo
+from dmuboard.model.board import OUTCOMES, PURCHASE_TYPES, ROLES, BoardInfo
 from dmuboard.model.document import Change
 from dmuboard.model.errors import BoardError
 from dmuboard.model.vocabulary import PURCHASE_LABELS, ROLE_LABELS, role_tip
 
+OUTCOME_LABELS = {"open": "Open", "won": "Won", "lost": "Lost", "no_decision": "No decision"}
 _THOUSANDS = {",": re.compile(r"\d{1,3}(,\d{3})+"), ".": re.compile(r"\d{1,3}(\.\d{3})+")}
 
 
@@ -67,6 +68,11 @@ class BoardPage(Page):
         self.add_field("required_roles", "Required roles", required,
                        "The roles this deal must have covered on the customer side")
         self.add_field("notes", "Notes", TextField(self, 20000, 6))
+        outcome = ChoiceField([(OUTCOME_LABELS[o], o) for o in OUTCOMES], self)
+        self.add_field("outcome", "Outcome", outcome,
+                       "Open, won, lost or no decision: a closed deal's board opens read-only")
+        self.add_field("outcome_date", "Closed on", LineField(self, 10), "The date of the close, as 2026-11-30")
+        self.add_field("outcome_reason", "Why", TextField(self, 2000, 3))
 
     def refresh(self) -> None:
         board = self.board
@@ -74,7 +80,7 @@ class BoardPage(Page):
             return
         info = board.info
         for name in ("title", "customer", "our_company", "currency", "purchase_type",
-                     "required_roles", "notes"):
+                     "required_roles", "notes", "outcome", "outcome_date", "outcome_reason"):
             self.fields[name].show_value(getattr(info, name))
         self.fields["deal_value"].show_value(show_amount(info.deal_value))
 
@@ -85,6 +91,8 @@ class BoardPage(Page):
         info = board.info
         if name == "deal_value":
             value = parse_amount(value)
+        if name == "outcome_date":
+            value = value.strip()
         changed: BoardInfo = replace(info, **{name: value})
         if changed == info:
             return None
