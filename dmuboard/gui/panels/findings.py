@@ -31,15 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dmuboard.analysis import (
-    BENCHMARK_CONTACTS,
-    BENCHMARK_DMU,
-    Analysis,
-    Finding,
-    analyze,
-    path_in_words,
-    warm_path,
-)
 from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.common.editor import Editor
 from dmuboard.gui.common.feature import ActionSpec, DockSpec, Feature, FeatureContext, MenuSpec
@@ -48,6 +39,7 @@ from dmuboard.model.board import Person
 from dmuboard.model.document import Change
 
 if TYPE_CHECKING:
+    from dmuboard.analysis import Analysis, Finding
     from dmuboard.gui.canvas.scene import BoardScene
     from dmuboard.gui.canvas.view import BoardView
 
@@ -114,6 +106,8 @@ class Scorecard(QFrame):
                                         f"{'' if m.relationships == 1 else 's'}")
         covered, required = m.required_roles_covered
         self.values["roles"].setText(f"{covered} of {required} covered")
+        from dmuboard.analysis import BENCHMARK_CONTACTS, BENCHMARK_DMU
+
         self.benchmark.setText(f"A typical B2B decision involves {BENCHMARK_DMU} people; sellers know "
                                f"{BENCHMARK_CONTACTS} of them. You know {m.contacts}.")
 
@@ -208,6 +202,8 @@ class FindingsPanel(QWidget):
 
     def refresh(self) -> None:
         """Analyse the board now and show the result."""
+        from dmuboard.analysis import analyze  # after the first paint: not on the start path
+
         self.timer.stop()
         board = self.editor.document.board if self.editor is not None else None
         self.analysis = analyze(board) if board is not None else None
@@ -240,6 +236,8 @@ class FindingsPanel(QWidget):
             self.list.addItem(item)
 
     def finding_of(self, item: QListWidgetItem) -> Finding:
+        from dmuboard.analysis import Finding
+
         finding = item.data(PEOPLE_ROLE)
         assert isinstance(finding, Finding)
         return finding
@@ -265,6 +263,8 @@ class FindingsPanel(QWidget):
         if self.editor is None or self.scene is None:
             return ""
         board = self.editor.document.board
+        from dmuboard.analysis import path_in_words, warm_path
+
         person = board.people.get(pid)
         if person is None:
             return ""
