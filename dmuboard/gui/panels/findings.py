@@ -139,7 +139,7 @@ class FindingsPanel(QWidget):
         self.list.itemActivated.connect(self.show_finding)
         self.list.itemDoubleClicked.connect(self.show_finding_path)
         layout.addWidget(self.list, 1)
-        self.icons = {severity: severity_icon(severity) for severity in ("high", "medium", "low")}
+        self.icons: dict[str, QIcon] = {}  # by severity, painted for the first findings shown
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
@@ -202,11 +202,14 @@ class FindingsPanel(QWidget):
 
     def refresh(self) -> None:
         """Analyse the board now and show the result."""
-        from dmuboard.analysis import analyze  # after the first paint: not on the start path
-
         self.timer.stop()
         board = self.editor.document.board if self.editor is not None else None
-        self.analysis = analyze(board) if board is not None else None
+        if board is None:
+            self.analysis = None
+        else:
+            from dmuboard.analysis import analyze  # after the first paint: not on the start path
+
+            self.analysis = analyze(board)
         self._seen = dict(board.people) if board is not None else {}
         self.scorecard.show_analysis(self.analysis)
         self.list.clear()
@@ -229,6 +232,8 @@ class FindingsPanel(QWidget):
             text = f"{finding.severity.upper()}: {finding.message}"
             if finding.advice:
                 text += f"\nWhat to do: {finding.advice}"
+            if finding.severity not in self.icons:
+                self.icons[finding.severity] = severity_icon(finding.severity)
             item = QListWidgetItem(self.icons[finding.severity], text)
             item.setData(PEOPLE_ROLE, finding)
             # tool tips guess rich text: escape the names and force rich text on purpose
