@@ -122,13 +122,14 @@ class MainWindow(WindowParts):
         editor.changed.connect(self._model_changed)
         self.context.set_board(editor, scene, view, opened.path)
         self.banner.show_reason(opened.read_only_reason)
-        self.recent.add(opened.path)
+        self.recent.add(opened.path, sync=False)  # the settings file is written after the first paint
         self.update_title()
         self.update_counts()
         view.setFocus()
         QTimer.singleShot(0, view, view.fit)  # once the window has its size
         after_first_paint(view.viewport(), lambda: self._prepare_writing(opened))
         after_first_paint(view.viewport(), scene.prepare_near_parts)
+        after_first_paint(view.viewport(), self.recent.sync)
 
     def _prepare_writing(self, opened: OpenBoard) -> None:
         """Once the board is on screen: make the first change as quick as the next ones."""
