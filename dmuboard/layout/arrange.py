@@ -13,8 +13,7 @@ they are and whoever would overlap them moves to the nearest free place.
 from __future__ import annotations
 
 import math
-import statistics
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from itertools import pairwise
 
 from dmuboard.layout.cards import Point, Size, card_rect, token_size
@@ -93,7 +92,7 @@ def _customer_side(board: Board, sizes: Mapping[str, Size]) -> dict[str, Point]:
     joining: dict[int, list[tuple[str, float]]] = {}
     for pid, near in friends.items():
         if near:
-            layer = round(statistics.median(drawing.layer[n] for n in near))
+            layer = round(_median(drawing.layer[n] for n in near))
             joining.setdefault(layer, []).append((pid, sum(spots[n][0] for n in near) / len(near)))
     for layer, newcomers in joining.items():
         nodes = drawing.layers[layer]
@@ -214,3 +213,10 @@ def _around_pinned(board: Board, sizes: Mapping[str, Size], spots: dict[str, Poi
         else:
             out[pid] = taken.nearest(spots[pid], sizes[pid], board.people[pid].side)
     return out
+
+
+def _median(values: Iterable[float]) -> float:
+    """The median, as ``statistics.median`` gives it (that module costs start-up time)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2

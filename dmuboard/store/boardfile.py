@@ -16,7 +16,6 @@ import contextlib
 import json
 import os
 import sqlite3
-import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -552,7 +551,7 @@ def _view_row(board_id: int, position: int, view: View) -> dict[str, Any]:
 @contextlib.contextmanager
 def _temporary_beside(destination: Path) -> Iterator[Path]:
     """A fresh temporary path in ``destination``'s folder, removed unless renamed away."""
-    temporary = destination.with_name(f".{destination.name}.{uuid.uuid4().hex[:8]}.tmp")
+    temporary = destination.with_name(f".{destination.name}.{os.urandom(4).hex()}.tmp")
     try:
         yield temporary
     except OSError as error:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import uuid
 from pathlib import Path
 
 from dmuboard.model.errors import StoreError
@@ -16,7 +15,8 @@ from dmuboard.store.boardfile import explain
 
 
 def write_text_atomically(path: Path, text: str, *, replace: bool) -> None:
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    # the name is made from os.urandom, not uuid: uuid imports platform, slow at start-up
+    temporary = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
     try:
         with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)

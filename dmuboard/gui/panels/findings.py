@@ -31,13 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dmuboard.analysis import (
-    BENCHMARK_CONTACTS,
-    BENCHMARK_DMU,
-    Analysis,
-    Finding,
-    analyze,
-)
 from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.common.editor import Editor
 from dmuboard.gui.common.feature import ActionSpec, DockSpec, Feature, FeatureContext, MenuSpec
@@ -47,6 +40,7 @@ from dmuboard.model.board import Person
 from dmuboard.model.document import Change
 
 if TYPE_CHECKING:
+    from dmuboard.analysis import Analysis, Finding
     from dmuboard.gui.canvas.scene import BoardScene
     from dmuboard.gui.canvas.view import BoardView
 
@@ -113,6 +107,8 @@ class Scorecard(QFrame):
                                         f"{'' if m.relationships == 1 else 's'}")
         covered, required = m.required_roles_covered
         self.values["roles"].setText(f"{covered} of {required} covered")
+        from dmuboard.analysis import BENCHMARK_CONTACTS, BENCHMARK_DMU
+
         self.benchmark.setText(f"A typical B2B decision involves {BENCHMARK_DMU} people; sellers know "
                                f"{BENCHMARK_CONTACTS} of them. You know {m.contacts}.")
 
@@ -144,7 +140,7 @@ class FindingsPanel(QWidget):
         self.list.itemActivated.connect(self.show_finding)
         self.list.itemDoubleClicked.connect(self.show_finding_path)
         layout.addWidget(self.list, 1)
-        self.icons = {severity: severity_icon(severity) for severity in ("high", "medium", "low")}
+        self.icons: dict[str, QIcon] = {}  # by severity, painted for the first findings shown
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
@@ -223,7 +219,12 @@ class FindingsPanel(QWidget):
         """Analyse the board now and show the result."""
         self.timer.stop()
         board = self.editor.document.board if self.editor is not None else None
-        self.analysis = analyze(board) if board is not None else None
+        if board is None:
+            self.analysis = None
+        else:
+            from dmuboard.analysis import analyze  # after the first paint: not on the start path
+
+            self.analysis = analyze(board)
         self._seen = dict(board.people) if board is not None else {}
         self.scorecard.show_analysis(self.analysis)
         self.list.clear()
@@ -246,6 +247,8 @@ class FindingsPanel(QWidget):
             text = f"{finding.severity.upper()}: {finding.message}"
             if finding.advice:
                 text += f"\nWhat to do: {finding.advice}"
+            if finding.severity not in self.icons:
+                self.icons[finding.severity] = severity_icon(finding.severity)
             item = QListWidgetItem(self.icons[finding.severity], text)
             item.setData(PEOPLE_ROLE, finding)
             # tool tips guess rich text: escape the names and force rich text on purpose
@@ -253,6 +256,8 @@ class FindingsPanel(QWidget):
             self.list.addItem(item)
 
     def finding_of(self, item: QListWidgetItem) -> Finding:
+        from dmuboard.analysis import Finding
+
         finding = item.data(PEOPLE_ROLE)
         assert isinstance(finding, Finding)
         return finding

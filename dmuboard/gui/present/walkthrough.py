@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 
-from dmuboard.analysis import Finding
 from dmuboard.gui.panels.findings import FindingsFeature
 from dmuboard.gui.present.caption import Caption
 from dmuboard.gui.present.spotlight import Spotlight
 
 if TYPE_CHECKING:
+    from dmuboard.analysis import Finding
     from dmuboard.gui.common.feature import FeatureContext
 
 

@@ -131,13 +131,14 @@ class MainWindow(WindowParts):
         self.context.set_board(editor, scene, view, opened.path, opened.store)
         self.banner.show_reason(opened.read_only_reason)
         self.banner.offer_repair(opened.store.can_repair)
-        self.recent.add(opened.path)
+        self.recent.add(opened.path, sync=False)  # the settings file is written after the first paint
         self.update_title()
         self.update_counts()
         view.setFocus()
         QTimer.singleShot(0, view, view.fit)  # once the window has its size
         after_first_paint(view.viewport(), lambda: self._prepare_writing(opened))
         after_first_paint(view.viewport(), scene.prepare_near_parts)
+        after_first_paint(view.viewport(), self.recent.sync)
 
     def show_instead_of_canvas(self, widget: QWidget | None) -> None:
         """Show ``widget`` in the canvas's place, the canvas hidden (None: the canvas again)."""

@@ -159,10 +159,12 @@ class Recent:
             self._store(kept)
         return kept
 
-    def add(self, path: Path) -> None:
+    def add(self, path: Path, *, sync: bool = True) -> None:
+        """``path`` first among the recent boards; written to disk now, or (``sync`` False)
+        when the caller syncs the settings or Qt does so by itself."""
         path = Path(path).absolute()
         others = [p for p in self.files() if p != path]
-        self._store([path, *others][:RECENT_LIMIT])
+        self._store([path, *others][:RECENT_LIMIT], sync=sync)
         self.settings.setValue(LAST_KEY, str(path))
 
     def clear(self) -> None:
@@ -175,7 +177,11 @@ class Recent:
             return Path(value)
         return None
 
-    def _store(self, paths: list[Path]) -> None:
+    def _store(self, paths: list[Path], *, sync: bool = True) -> None:
         self.settings.setValue(RECENT_KEY, [str(p) for p in paths])
+        if sync:
+            self.sync()
+
+    def sync(self) -> None:
         with contextlib.suppress(Exception):
             self.settings.sync()

@@ -7,6 +7,7 @@ so what it shows is always what the file holds.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
@@ -21,6 +22,8 @@ from dmuboard.model.document import Change
 from dmuboard.model.vocabulary import LINK_LABELS
 
 __all__ = ["Inspector"]
+
+P = TypeVar("P", bound=Page)
 
 
 def _plural(count: int, word: str) -> str:
@@ -40,21 +43,40 @@ class Inspector(QWidget):
         self.heading = Heading(self)
         layout.addWidget(self.heading)
         self.board_page = BoardPage()
-        self.person_page = PersonPage()
-        self.link_page = LinkPage()
+        self._person_page: PersonPage | None = None  # made when a person is first selected
+        self._link_page: LinkPage | None = None  # and a link
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setWordWrap(True)
         self.pages = QStackedWidget()
-        for page in (self.board_page, self.person_page, self.link_page, self.summary):
-            self.pages.addWidget(page)
+        for shown in (self.board_page, self.summary):
+            self.pages.addWidget(shown)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.pages)
         layout.addWidget(scroll, 1)
         self._show()
+
+    @property
+    def person_page(self) -> PersonPage:
+        if self._person_page is None:
+            self._person_page = self._made(PersonPage())
+        return self._person_page
+
+    @property
+    def link_page(self) -> LinkPage:
+        if self._link_page is None:
+            self._link_page = self._made(LinkPage())
+        return self._link_page
+
+    def _made(self, page: P) -> P:
+        """A page made on first use, bound like the others."""
+        page.editor = self.editor
+        page.set_editable(self.editor is not None and not self.editor.read_only)
+        self.pages.addWidget(page)
+        return page
 
     # -- what it is bound to ---------------------------------------------------------
 
@@ -73,7 +95,8 @@ class Inspector(QWidget):
         self._show()
 
     def form_pages(self) -> tuple[Page, ...]:
-        return (self.board_page, self.person_page, self.link_page)
+        made = (self._person_page, self._link_page)
+        return (self.board_page, *(page for page in made if page is not None))
 
     def current_page_flush(self) -> None:
         page = self.pages.currentWidget()
