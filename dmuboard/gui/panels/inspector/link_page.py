@@ -8,20 +8,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from dmuboard.gui.canvas.connect import kinds_between
 from dmuboard.gui.panels.inspector.fields import ChoiceField, TextField, plain_tooltip
 from dmuboard.gui.panels.inspector.page import Page
-from dmuboard.model.board import Link, Person
+from dmuboard.model.board import Link
 from dmuboard.model.document import Change
 from dmuboard.model.vocabulary import LINK_LABELS, STRENGTH_LABELS
-
-
-def kinds_between(source: Person, target: Person) -> tuple[str, ...]:
-    """The link kinds the format allows between these two people."""
-    if source.side != target.side:
-        return ("relationship",)
-    if source.is_customer:
-        return ("reports_to", "influences", "conflict")
-    return ("reports_to",)
 
 
 class LinkPage(Page):
