@@ -134,7 +134,8 @@ def test_a_line_menu_sets_strength_kind_and_reverses(kit: WindowKit, qtbot: Any)
         item = window.scene.links[lid]
         return window.view.mapFromScene(item.path().pointAtPercent(0.3))
 
-    entries = right_click_and_choose(window, qtbot, line_point("l2"), "Strength", "5 – trusted advisor")
+    beside = line_point("l2") + QPoint(0, 3)  # a line is thin: just beside it counts as on it
+    entries = right_click_and_choose(window, qtbot, beside, "Strength", "5 – trusted advisor")
     assert "Reverse Direction" not in entries and "Kind" in entries
     assert window.editor.document.board.links["l2"].strength == 5
     right_click_and_choose(window, qtbot, line_point("l1"), "Reverse Direction")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QMenu
 
@@ -14,6 +14,8 @@ from dmuboard.gui.canvas.cardmenu import canvas_menu, card_menu, line_menu
 from dmuboard.gui.canvas.linkitem import LinkItem
 from dmuboard.gui.canvas.view import BoardView
 from dmuboard.gui.common.feature import Feature, FeatureContext
+
+LINE_REACH = 4  # pixels either side of a line that still count as on it
 
 
 class CanvasMenus(QObject, Feature):
@@ -62,7 +64,8 @@ class CanvasMenus(QObject, Feature):
             if not token.isSelected():
                 scene.select([token.pid])
             return card_menu(scene, token.pid, lambda: view.center_on([token.pid]), self._extra())
-        for item in scene.items(pos):
+        near = view.mapToScene(QRect(at - QPoint(LINE_REACH, LINE_REACH), QSize(2 * LINE_REACH, 2 * LINE_REACH)))
+        for item in scene.items(near):  # a line is thin: a few pixels beside it count
             owner = item
             while owner is not None and not isinstance(owner, LinkItem):
                 owner = owner.parentItem()
