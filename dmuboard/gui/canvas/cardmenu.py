@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QAction, QActionGroup, QFont
 from PySide6.QtWidgets import QMenu
 
+from dmuboard.gui.canvas.clipboard import paste
 from dmuboard.gui.canvas.connect import kinds_between
 from dmuboard.model.board import ROLES, STANCES
 from dmuboard.model.document import Change
@@ -167,5 +168,7 @@ def canvas_menu(scene: BoardScene, pos: QPointF, extra: dict[str, QAction]) -> Q
     add.triggered.connect(lambda: scene.add_person_at(pos, side))
     add.setEnabled(not scene.editor.read_only)
     if "paste" in extra:
-        menu.addAction(extra["paste"])
+        here = menu.addAction("Paste Here")
+        here.triggered.connect(lambda: paste(scene, pos))
+        here.setEnabled(not scene.editor.read_only)
     return menu

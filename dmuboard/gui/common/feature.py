@@ -17,7 +17,7 @@ then by order. The groups in use:
     file   1_open (New 10, Open 20, Open Recent 30), 2_save (Save a Copy 10, Import
            People 20, Export Data 30), 4_export (Export 10, for Proposal 20, Print 30),
            9_close (Close Window 10, Quit 20)
-    edit   1_undo, 2_select (Delete, Select All), 3_find
+    edit   1_undo, 2_select (Copy 5, Paste 6, Delete 10, Select All 20), 3_find
     view   1_zoom, 2_window (Panels 10, Full Screen 20, Layers 30, Save View 40), 3_present
     board  1_board (Connect 10, Snap 20, Auto-Layout 30, Warm Path 40)
     help   1_help
