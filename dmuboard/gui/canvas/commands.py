@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QKeySequence
 
+from dmuboard.gui.canvas.clipboard import copy_selection, paste
 from dmuboard.gui.canvas.scene import BoardScene
 from dmuboard.gui.canvas.view import BoardView
 from dmuboard.gui.common.feature import ActionSpec, Feature, FeatureContext, MenuSpec
@@ -47,6 +48,10 @@ class CanvasCommands(Feature):
             a("delete", "&Delete", self._on_scene(BoardScene.delete_selection), "edit", "2_select", 10,
               (Keys.Delete, "Backspace"), "Delete the selected people (with their links) and links", "delete",
               toolbar="2_edit", toolbar_order=30),
+            a("copy", "&Copy", self._on_scene(copy_selection), "edit", "2_select", 5, (Keys.Copy,),
+              "Copy the selected people, with the links among them"),
+            a("paste", "&Paste", self._on_scene(paste), "edit", "2_select", 6, (Keys.Paste,),
+              "Paste people copied on this or another board"),
             a("select_all", "Select &All", self._on_scene(BoardScene.select_all), "edit", "2_select", 20,
               (Keys.SelectAll,), "Select every person and link"),
             a("zoom_in", "Zoom &In", self._on_view(BoardView.zoom_in), "view", "1_zoom", 10,

@@ -24,6 +24,17 @@ from dmuboard.model.vocabulary import LINK_VERBS
 SAME_SIDE_KINDS = ("reports_to", "influences", "conflict")
 CUSTOMER_ONLY = frozenset({"influences", "conflict"})
 
+
+
+def kinds_between(source: Person, target: Person) -> tuple[str, ...]:
+    """The link kinds the format allows between these two people."""
+    if source.side != target.side:
+        return ("relationship",)
+    if source.is_customer:
+        return SAME_SIDE_KINDS
+    return ("reports_to",)
+
+
 KindChooser = Callable[[Person, Person, Sequence[str], QPoint], "str | None"]
 
 
@@ -59,6 +70,7 @@ class LinkMaker(SceneParts):
         self._link_from: TokenItem | None = None
         self._link_line: QGraphicsLineItem | None = None
         self._link_over: TokenItem | None = None
+        self.link_by_click = False  # Connect to…: the line follows the pointer to the next click
 
     @property
     def linking(self) -> bool:
@@ -74,6 +86,15 @@ class LinkMaker(SceneParts):
         line.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self._link_line = line
         self.addItem(line)
+
+    def start_link_by_click(self, token: TokenItem) -> None:
+        """Connect to… (the card's menu): a line from ``token`` follows the pointer, and
+        the next click on a person links them (Esc or a click elsewhere cancels)."""
+        if self.refuse_if_read_only():
+            return
+        self.start_link(token, token.pos())
+        self.link_by_click = True
+        self.message.emit(f"Click the person to connect {token.person.name} to (Esc cancels).")
 
     def drag_link(self, pos: QPointF) -> None:
         if self._link_from is None or self._link_line is None:
@@ -94,6 +115,7 @@ class LinkMaker(SceneParts):
             self._link_over.hovered = False
             self._link_over.update()
         self._link_from = self._link_line = self._link_over = None
+        self.link_by_click = False
 
     def finish_link(self, pos: QPointF, screen_pos: QPoint) -> None:
         source = self._link_from

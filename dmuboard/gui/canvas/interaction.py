@@ -62,6 +62,13 @@ class SceneGestures(SceneParts):
     # -- mouse ------------------------------------------------------------------------------
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.linking and self.link_by_click:  # Connect to…: this click ends the line
+            if event.button() == Qt.MouseButton.LeftButton:
+                self.finish_link(event.scenePos(), event.screenPos())
+            else:
+                self.cancel_link()
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             pos = event.scenePos()
             # The handle first: half of it lies on the card, and a press there draws a link.
@@ -112,7 +119,7 @@ class SceneGestures(SceneParts):
                 line.adjust()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self.linking and event.button() == Qt.MouseButton.LeftButton:
+        if self.linking and not self.link_by_click and event.button() == Qt.MouseButton.LeftButton:
             self.finish_link(event.scenePos(), event.screenPos())
             event.accept()
             return

@@ -38,6 +38,7 @@ class SceneParts(QGraphicsScene):
         editor: Editor
         look: CanvasLook
         connect_mode: bool
+        link_by_click: bool
         legend: LegendItem | None
         tokens: dict[str, TokenItem]
         links: dict[str, LinkItem]

@@ -17,10 +17,11 @@ then by order. The groups in use:
     file   1_open (New 10, Open 20, Open Recent 30), 2_save (Save a Copy 10, Import
            People 20, Export Data 30), 4_export (Export 10, for Proposal 20, Print 30),
            9_close (Close Window 10, Quit 20)
-    edit   1_undo, 2_select (Delete, Select All), 3_find
+    edit   1_undo, 2_select (Copy 5, Paste 6, Delete 10, Select All 20), 3_find
     view   1_zoom, 2_window (Panels 10, Full Screen 20, Layers 30, Save View 40, History 50), 3_present
     view   4_portfolio (Portfolio 10)
-    board  1_board (Connect 10, Snap 20, Auto-Layout 30, Warm Path 40), 5_history (Mark Review 10,
+    board  1_board (Connect 10, Snap 20, Auto-Layout 30, Tidy Selection 31, Warm Path 40,
+           Clear Highlight 41), 5_history (Mark Review 10,
            Compare 20, Export Changes Since 30, Compact History 40, Your Name in the History 50),
            6_library (Add Board to Library 10, Edit Closed Deal 20)
     settings 1_library (DMU Profile 10, Library Folders 20)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QTransform
 from PySide6.QtWidgets import QWidget
 
+from dmuboard.gui.canvas.menufeature import CanvasMenus
 from dmuboard.gui.canvas.style import Theme
 from dmuboard.gui.common.feature import ActionSpec, DockSpec, Feature, FeatureContext, MenuSpec
 from dmuboard.gui.present.caption import Caption
@@ -180,7 +181,8 @@ class Presentation(QObject, Feature):
         self._added = [a for a in self.context.named_actions().values() if a not in have]
         w.addActions(self._added)
         self.clicks.enabled = True
-        self.stances.large = True
+        self.stances.large = self.stances.enabled = True
+        self.context.feature(CanvasMenus).suspended = True
         if scene is not None:
             scene.set_theme(projector_theme_for(scene))  # no selection frames nor handles
             scene.select(people=scene.selected_people())  # nor selected lines' glow
@@ -231,7 +233,8 @@ class Presentation(QObject, Feature):
         self.caption.clear()
         self.name_caption.clear()
         self.clicks.enabled = False
-        self.stances.large = False
+        self.stances.large = self.stances.enabled = False
+        self.context.feature(CanvasMenus).suspended = False
         for action in self.keys.values():
             action.setEnabled(False)
         for action in self._added:

@@ -1,30 +1,22 @@
-"""A small menu on the canvas to change a customer person's stance: a right-click on
-their token. The choice is one undoable change, so the room can change its mind."""
+"""While presenting, a small menu on the canvas to change a customer person's stance: a
+right-click on their token (the entries are the card menu's, see canvas.cardmenu). The choice is one undoable
+change, so the room can change its mind."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint
-from PySide6.QtGui import QActionGroup, QContextMenuEvent, QFont
+from PySide6.QtGui import QContextMenuEvent, QFont
 from PySide6.QtWidgets import QMenu
 
+from dmuboard.gui.canvas.cardmenu import add_heading, add_stances, set_stance
 from dmuboard.gui.present.watcher import ViewportWatcher
-from dmuboard.model.board import STANCES
-from dmuboard.model.document import Change
-from dmuboard.model.vocabulary import stance_text
 
 if TYPE_CHECKING:
     from dmuboard.gui.canvas.scene import BoardScene
 
-
-def set_stance(scene: BoardScene, pid: str, stance: str) -> bool:
-    """Change one person's stance as one undo step."""
-    person = scene.editor.document.person(pid)
-    if person is None or person.stance == stance:
-        return False
-    return scene.submit(Change(people=(replace(person, stance=stance),), label=f"Stance: {stance}"))
+__all__ = ["StanceMenus", "set_stance", "stance_menu"]
 
 
 def stance_menu(scene: BoardScene, pid: str, large: bool = False) -> QMenu | None:
@@ -38,19 +30,8 @@ def stance_menu(scene: BoardScene, pid: str, large: bool = False) -> QMenu | Non
         font = QFont(menu.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         menu.setFont(font)
-    title = menu.addAction(person.name.replace("&", "&&"))  # plain text; && keeps an ampersand literal
-    bold = QFont(menu.font())
-    bold.setBold(True)
-    title.setFont(bold)  # a heading in full black (a disabled entry is too pale on a projector)
-    menu.addSeparator()
-    group = QActionGroup(menu)
-    for stance in STANCES:
-        action = menu.addAction(stance_text(stance))
-        action.setCheckable(True)
-        action.setChecked(stance == person.stance)
-        action.setData(stance)
-        group.addAction(action)
-        action.triggered.connect(lambda _on=False, s=stance: set_stance(scene, pid, s))
+    add_heading(menu, person.name)
+    add_stances(menu, scene, pid)
     menu.setEnabled(not scene.editor.read_only)
     return menu
 
@@ -61,11 +42,12 @@ class StanceMenus(ViewportWatcher):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.large = False
+        self.enabled = False  # while presenting (else the canvas's own menus answer)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.ContextMenu or not isinstance(event, QContextMenuEvent):
             return False
-        if self.view is None:
+        if self.view is None or not self.enabled:
             return False
         scene = self.view.board_scene
         token = scene.token_at(self.view.mapToScene(event.pos()))

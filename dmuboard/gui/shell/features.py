@@ -7,6 +7,7 @@ class and one line here.
 from __future__ import annotations
 
 from dmuboard.gui.canvas.commands import CanvasCommands
+from dmuboard.gui.canvas.menufeature import CanvasMenus
 from dmuboard.gui.common.feature import Feature, FeatureContext
 from dmuboard.gui.data.feature import DataFeature
 from dmuboard.gui.export.actions import ExportFeature
@@ -20,6 +21,7 @@ from dmuboard.gui.present import Presentation
 
 FEATURES: tuple[type[Feature], ...] = (
     CanvasCommands,
+    CanvasMenus,
     PaletteFeature,
     InspectorFeature,
     FindingsFeature,

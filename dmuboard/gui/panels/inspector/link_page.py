@@ -10,20 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from dmuboard.gui.canvas.aging import touched_today
+from dmuboard.gui.canvas.connect import kinds_between
 from dmuboard.gui.panels.inspector.fields import ChoiceField, LineField, TextField, plain_tooltip
 from dmuboard.gui.panels.inspector.page import Page
-from dmuboard.model.board import Link, Person
+from dmuboard.model.board import Link
 from dmuboard.model.document import Change
 from dmuboard.model.vocabulary import LINK_LABELS, STRENGTH_LABELS
-
-
-def kinds_between(source: Person, target: Person) -> tuple[str, ...]:
-    """The link kinds the format allows between these two people."""
-    if source.side != target.side:
-        return ("relationship",)
-    if source.is_customer:
-        return ("reports_to", "influences", "conflict")
-    return ("reports_to",)
 
 
 class LinkPage(Page):
