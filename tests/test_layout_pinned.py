@@ -64,7 +64,7 @@ def test_a_version_1_file_opens_with_nobody_pinned_and_is_upgraded(tmp_path: Pat
     import sqlite3
 
     with sqlite3.connect(path) as connection:
-        # upgraded through 0002 (pinned) to the newest schema (0003 adds the history)
-        assert connection.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (3,)
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
+        # upgraded through 0002 (pinned) to the newest schema (0003 the history, 0004 the outcome)
+        assert connection.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (4,)
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchall() == [("0004",)]
     connection.close()
