@@ -40,7 +40,9 @@ class SceneItems(SceneParts):
         spots = layout.place_unplaced(board, MAX_TOKEN_SIZE)
         for person in board.people.values():
             self._add_token(person, spots.get(person.id))
-        self.routes.for_board(len(board.links))
+        # Opening may spend as long on routes as a change may; what is left is routed in the
+        # background (an export routes everything before it paints).
+        self.routes.budget(CHANGE)
         for link in board.links.values():
             self._add_link(link)
         shared = Counter(_pair(item) for item in self.links.values())
