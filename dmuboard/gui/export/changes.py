@@ -7,9 +7,7 @@ from dmuboard.analysis.changes import Changes
 from dmuboard.gui.export.findings import Line
 from dmuboard.model.board import Board, Link
 from dmuboard.model.history.words import before_after
-
-KIND_WORDS = {"reports_to": "reports to", "influences": "influences", "relationship": "knows",
-              "conflict": "in conflict with"}
+from dmuboard.model.vocabulary import LINK_VERBS
 
 
 def changes_lines(changes: Changes, before: Board, after: Board) -> list[Line]:
@@ -18,7 +16,7 @@ def changes_lines(changes: Changes, before: Board, after: Board) -> list[Line]:
         return person.name if person else pid
 
     def link(k: Link) -> str:
-        return f"{name(k.source)} {KIND_WORDS.get(k.kind, k.kind)} {name(k.target)}"
+        return f"{name(k.source)} {LINK_VERBS.get(k.kind, k.kind)} {name(k.target)}"
 
     diff = changes.board
     lines = [Line(f"Changes since {changes.since}", "heading"),
