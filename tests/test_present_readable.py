@@ -49,9 +49,10 @@ def present_at_1024(kit: WindowKit, qtbot: Any, board: Board) -> MainWindow:
     view = window.view
     assert view is not None
     qtbot.waitUntil(lambda: window.width() == 1024 and window.height() == 768)
-    qtbot.waitUntil(lambda: fitted(view))  # the fit after the resize
     # only the view's own frame is left around the canvas: no panel or bar takes room
-    assert view.viewport().width() >= 1020 and view.viewport().height() >= 764
+    # (waited for: the window lays itself out again after the resize)
+    qtbot.waitUntil(lambda: view.viewport().width() >= 1020 and view.viewport().height() >= 764)
+    qtbot.waitUntil(lambda: fitted(view))  # the fit after the resize
     return window
 
 

@@ -105,12 +105,18 @@ class BoardView(QGraphicsView):
         rect = self.board_scene.people_rect()
         if rect.isNull():
             rect = QRectF(-400.0, -300.0, 800.0, 600.0)
-        rect = rect.united(QRectF(-SIDE_ROOM, rect.top(), 2 * SIDE_ROOM, 1.0))  # a heading on each side
+        rect = rect.united(QRectF(-SIDE_ROOM, rect.top(), 2 * SIDE_ROOM, 1.0)) if self._one_sided() else rect
         legend = self.board_scene.legend
         if legend is not None:
             rect = rect.united(legend.sceneBoundingRect())
         self._set_scroll_bars(False)
         self._show_rect(rect.adjusted(-60.0, -150.0, 60.0, 60.0))
+
+    def _one_sided(self) -> bool:
+        """Whether the people stand on one side only (or none): then the fit reaches into
+        the other side too, so that both headings show."""
+        rect = self.board_scene.people_rect()
+        return rect.isNull() or rect.left() > -SIDE_ROOM or rect.right() < SIDE_ROOM
 
     def _set_scroll_bars(self, shown: bool) -> None:
         """Scroll bars off while fitted, back (as needed) once zoomed; presentation keeps
