@@ -48,12 +48,17 @@ def line_path(x1: float, y1: float, x2: float, y2: float, arrow: bool) -> QPaint
     path = QPainterPath(QPointF(x1, y1))
     path.lineTo(x2, y2)
     if arrow:
-        lx, ly, rx, ry = _barbs(x1, y1, x2, y2)
-        path.moveTo(x2, y2)
-        path.lineTo(lx, ly)
-        path.lineTo(rx, ry)
-        path.closeSubpath()
+        add_arrow_head(path, x1, y1, x2, y2)
     return path
+
+
+def add_arrow_head(path: QPainterPath, x1: float, y1: float, x2: float, y2: float) -> None:
+    """The closed arrow head at (x2, y2) of a line coming from (x1, y1), added to ``path``."""
+    lx, ly, rx, ry = _barbs(x1, y1, x2, y2)
+    path.moveTo(x2, y2)
+    path.lineTo(lx, ly)
+    path.lineTo(rx, ry)
+    path.closeSubpath()
 
 
 ZIGZAG_STEP, ZIGZAG_AMPLITUDE = 7.0, 4.5

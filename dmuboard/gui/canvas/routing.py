@@ -20,7 +20,7 @@ import shiboken6
 from PySide6.QtCore import QPointF, QTimer
 from PySide6.QtGui import QPainterPath
 
-from dmuboard.gui.canvas.linkdraw import _barbs
+from dmuboard.gui.canvas.linkdraw import add_arrow_head
 from dmuboard.layout.cards import Point, Rect
 from dmuboard.layout.geometry import Marks, mark_size, search_budget
 from dmuboard.layout.route import Router
@@ -147,9 +147,5 @@ def polyline_path(points: list[Point], arrow: bool) -> QPainterPath:
         path.lineTo(x, y)
     if arrow:
         (x1, y1), (x2, y2) = points[-2], points[-1]
-        lx, ly, rx, ry = _barbs(x1, y1, x2, y2)
-        path.moveTo(x2, y2)
-        path.lineTo(lx, ly)
-        path.lineTo(rx, ry)
-        path.closeSubpath()
+        add_arrow_head(path, x1, y1, x2, y2)
     return path

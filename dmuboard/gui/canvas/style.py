@@ -13,19 +13,14 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QColor, QFont
 
 from dmuboard.gui.canvas.tokenlayout import NORMAL_LAYOUT, CardLayout, projector_layout
+from dmuboard.layout.cards import MAX_TOKEN_SIZE as MAX_TOKEN_SIZE
+from dmuboard.layout.cards import TOKEN_SIZES as TOKEN_SIZES
+from dmuboard.layout.cards import token_size as token_size
 
 # The one card size when influence is not shown (the proposal profile): not a value.
 ONE_SIZE = 3
 
-# Token sizes by influence 1..5: more influence, bigger token.
-TOKEN_SIZES: dict[int, tuple[float, float]] = {
-    1: (176.0, 82.0),
-    2: (184.0, 84.0),
-    3: (192.0, 86.0),
-    4: (206.0, 90.0),
-    5: (220.0, 94.0),
-}
-MAX_TOKEN_SIZE = TOKEN_SIZES[5]
+# Token sizes by influence 1..5 are the layout's, which places cards of these sizes.
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -137,5 +132,3 @@ def projector_theme(room: float = float("inf")) -> Theme:
     return theme
 
 
-def token_size(influence: int) -> tuple[float, float]:
-    return TOKEN_SIZES.get(influence, TOKEN_SIZES[3])
