@@ -44,7 +44,8 @@ def present_at_1024(kit: WindowKit, qtbot: Any, board: Board) -> MainWindow:
     window.start_presentation()
     qtbot.waitUntil(window.isFullScreen)
     screen = window.screen()
-    qtbot.waitUntil(lambda: window.geometry() == screen.geometry())  # the presentation's own full-screen step first
+    # the presentation's own full-screen step first: it would undo the resize below
+    qtbot.waitUntil(lambda: window.presentation.settled and window.geometry() == screen.geometry())
     window.setGeometry(0, 0, 1024, 768)
     view = window.view
     assert view is not None

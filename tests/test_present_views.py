@@ -109,7 +109,7 @@ def test_space_and_arrows_step_through_the_views_while_presenting(kit: WindowKit
     window.start_presentation()
     qtbot.waitUntil(window.isFullScreen)
     screen = window.screen()
-    qtbot.waitUntil(lambda: window.geometry() == screen.geometry())
+    qtbot.waitUntil(lambda: window.presentation.settled and window.geometry() == screen.geometry())
     view, scene = window.view, window.scene
     assert view is not None and scene is not None
     saved = window.editor.document.board.views

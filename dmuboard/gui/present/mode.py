@@ -76,6 +76,7 @@ class Presentation(QObject, Feature):
         self.keys: dict[str, QAction] = {}
         self._added: list[QAction] = []
         self.fit_on_leave = False  # presenting from the start: leave to a board fitted to the window
+        self.settled = False  # whether the full-screen step after entering has run
         context.boardChanged.connect(self._board_opened)
 
     @property
@@ -192,6 +193,7 @@ class Presentation(QObject, Feature):
             view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         w.showFullScreen()
         self.fit()
+        self.settled = False
         QTimer.singleShot(50, self, self._fill_screen)  # once the window has its full-screen size
         if view is not None:
             view.setFocus()
@@ -205,9 +207,11 @@ class Presentation(QObject, Feature):
         screen = w.screen()
         if self.active and screen is not None and w.geometry() != screen.geometry():
             w.setGeometry(screen.geometry())
-        self.fit()
+        if not self.walk.active and self.views.current == -1:  # a view or finding already shown stays
+            self.fit()
         self.caption.replace_over()
         self.name_caption.replace_over()
+        self.settled = True
 
     def fit(self) -> None:
         view = self.context.view
